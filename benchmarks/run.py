@@ -1,0 +1,71 @@
+"""Benchmark: documents per second of the pipeline, next to jieba in the same run.
+
+Every figure is a ratio against a baseline measured in the same process on the
+same texts, so machines of different speed give comparable numbers:
+
+- ``jieba.lcut`` over each whole text (what tokenizing everything would cost);
+- a single regular-expression pass over each text (the floor of any rule pass).
+
+Run with ``make bench``.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REPEATS = 5
+
+
+def _best_of(func: Callable[[], object], repeats: int = REPEATS) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    import jieba
+
+    from policyparse.ingest import read_source
+    from policyparse.pipeline import parse_source
+    from policyparse.ruleset import load_rules
+
+    jieba.setLogLevel(60)
+    paths = sorted((ROOT / "corpus" / "docs").glob("*.txt"))
+    sources = [read_source(p) for p in paths]
+    texts = [s.text for s in sources]
+    chars = sum(len(t) for t in texts)
+    size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    rules = load_rules()
+    jieba.initialize()
+    parse_source(sources[0], rules=rules)  # warm caches (OpenCC, rules)
+
+    number = re.compile(r"\d+(?:\.\d+)?%?")
+    baselines = {
+        "regex pass": _best_of(lambda: [number.findall(t) for t in texts]),
+        "jieba.lcut": _best_of(lambda: [jieba.lcut(t) for t in texts]),
+    }
+    pipeline = _best_of(lambda: [parse_source(s, rules=rules) for s in sources])
+
+    print(f"corpus: {len(texts)} documents, {chars} characters, {size_mb:.2f} MB")
+    print(f"{'stage':<28}{'seconds':>10}{'docs/s':>10}{'MB/s':>9}{'× jieba':>9}")
+    rows = [*baselines.items(), ("policyparse pipeline", pipeline)]
+    for name, seconds in rows:
+        print(
+            f"{name:<28}{seconds:>10.4f}{len(texts) / seconds:>10.1f}"
+            f"{size_mb / seconds:>9.2f}{seconds / baselines['jieba.lcut']:>9.2f}"
+        )
+    per_doc = [_best_of(lambda s=s: parse_source(s, rules=rules), 3) for s in sources]
+    print(f"median per document: {statistics.median(per_doc) * 1000:.1f} ms")
+    print(f"pipeline / jieba ratio: {pipeline / baselines['jieba.lcut']:.2f} (bar: ≤ 1.0)")
+
+
+if __name__ == "__main__":
+    main()

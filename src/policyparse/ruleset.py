@@ -1,0 +1,237 @@
+"""Find, read and validate the rule files in ``rules/`` into one immutable RuleSet.
+
+Rules are data: YAML tables written by hand. Each file has a pydantic model with
+``extra="forbid"``; every problem in every file is collected and raised at once as
+a :class:`~policyparse.errors.RuleFileError` listing ``path:line [loc] msg``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import Errors, RuleFileError
+
+__all__ = [
+    "ConversionFix",
+    "ConversionFixRules",
+    "HeadingRules",
+    "MarkupPattern",
+    "MarkupRules",
+    "MetadataRules",
+    "RuleSet",
+    "default_rules_dir",
+    "load_rules",
+]
+
+_LINE_KEY = "__line__"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as e:
+        raise ValueError(f"invalid regular expression {value!r}: {e}") from e
+    return value
+
+
+class ConversionFix(_Model):
+    """One systematic conversion error: ``wrong`` is read as ``right``.
+
+    ``before`` / ``after`` are regexes that the text just before / after must match
+    for the repair to fire; empty means no condition.
+    """
+
+    wrong: str = Field(min_length=1)
+    right: str = Field(min_length=1)
+    before: str = ""
+    after: str = ""
+    note: str = ""
+
+    _v_before = field_validator("before", "after")(_check_regex)
+
+
+class ConversionFixRules(_Model):
+    signature: list[str] = Field(min_length=1)
+    min_signature_hits: int = Field(ge=1)
+    fixes: list[ConversionFix]
+
+
+class MarkupPattern(_Model):
+    id: str
+    pattern: str
+    replacement: str = ""
+    emphasis: bool = False
+
+    _v_pattern = field_validator("pattern")(_check_regex)
+
+
+class MarkupRules(_Model):
+    patterns: list[MarkupPattern]
+
+
+class HeadingRules(_Model):
+    standard_headings: list[str]
+    heading_final_words: list[str]
+    max_heading_chars: int = Field(ge=5)
+    max_runon_heading_chars: int = Field(ge=5)
+    flattened_line_chars: int = Field(ge=50)
+
+
+class MetadataRules(_Model):
+    doc_types: list[str]
+    draft_markers: list[str]
+    org_suffixes: list[str]
+    place_suffixes: list[str]
+    place_levels: dict[str, str]
+    self_references: dict[str, str]
+    placeholder_places: list[str]
+
+    @field_validator("place_levels", "self_references")
+    @classmethod
+    def _known_levels(cls, value: dict[str, str]) -> dict[str, str]:
+        bad = {k: v for k, v in value.items() if v not in {"province", "city", "county"}}
+        if bad:
+            raise ValueError(f"levels must be province, city or county, not {bad}")
+        return value
+
+
+class RuleSet(_Model):
+    """Every rule table, validated; built once per process by :func:`load_rules`."""
+
+    path: str
+    conversion_fixes: ConversionFixRules
+    markup: MarkupRules
+    headings: HeadingRules
+    metadata: MetadataRules
+
+
+# file name → (RuleSet field, model of the file)
+_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "conversion_fixes.yaml": ("conversion_fixes", ConversionFixRules),
+    "markup.yaml": ("markup", MarkupRules),
+    "headings.yaml": ("headings", HeadingRules),
+    "metadata.yaml": ("metadata", MetadataRules),
+}
+
+
+def default_rules_dir() -> Path:
+    """The rules shipped with the package (wheel), or the checkout's ``rules/``."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parents[1] / "rules"):
+        if (candidate / "markup.yaml").is_file():
+            return candidate
+    raise RuleFileError(Errors.E202.format(path=here / "rules"))
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records the line of each mapping and rejects duplicate keys."""
+
+    problems: list[str]
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            loader.problems.append(f"line {key_node.start_mark.line + 1} [{key}] duplicate key")
+        seen.add(key)
+    mapping = loader.construct_mapping(node)
+    mapping[_LINE_KEY] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _construct_mapping,
+)
+
+
+def _strip_lines(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _strip_lines(v) for k, v in data.items() if k != _LINE_KEY}
+    if isinstance(data, list):
+        return [_strip_lines(v) for v in data]
+    return data
+
+
+def _line_of(data: Any, loc: tuple[int | str, ...]) -> int | None:
+    """The line of the innermost mapping on the path ``loc``."""
+    line = data.get(_LINE_KEY) if isinstance(data, dict) else None
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and _LINE_KEY in node:
+            line = node[_LINE_KEY]
+    return line
+
+
+def _read_file(path: Path, problems: list[str]) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        problems.append(f"{path}: cannot read: {e.strerror}")
+        return None
+    loader = _LineLoader(text)
+    loader.problems = []
+    try:
+        data = loader.get_single_data()
+    except yaml.YAMLError as e:
+        problems.append(f"{path}: {e}".replace("\n", " "))
+        return None
+    finally:
+        loader.dispose()
+    problems.extend(f"{path}:{p.removeprefix('line ')}" for p in loader.problems)
+    return data
+
+
+@lru_cache(maxsize=8)
+def _load_rules_cached(directory: str) -> RuleSet:
+    root = Path(directory)
+    if not root.is_dir():
+        raise RuleFileError(Errors.E202.format(path=root))
+    problems: list[str] = []
+    tables: dict[str, Any] = {}
+    for name, (field, model) in _FILES.items():
+        path = root / name
+        data = _read_file(path, problems)
+        if data is None:
+            continue
+        try:
+            tables[field] = model.model_validate(_strip_lines(data))
+        except ValidationError as e:
+            for err in e.errors():
+                loc = tuple(err["loc"])
+                line = _line_of(data, loc)
+                where = f"{path}:{line}" if line else str(path)
+                dotted = ".".join(str(p) for p in loc)
+                problems.append(f"{where} [{dotted}] {err['msg']}")
+    if problems:
+        raise RuleFileError(Errors.E201.format(count=len(problems), problems="\n".join(problems)))
+    return RuleSet(path=str(root), **tables)
+
+
+def load_rules(directory: str | Path | None = None) -> RuleSet:
+    """Load and validate the rule tables, once per directory and process.
+
+    Args:
+        directory: A rules folder; the packaged rules when ``None``.
+
+    Raises:
+        RuleFileError: Listing every problem in every file.
+    """
+    root = Path(directory) if directory is not None else default_rules_dir()
+    return _load_rules_cached(str(root.resolve()))
