@@ -128,9 +128,11 @@ def test_info_reads_a_folder_and_reports_failures(tmp_path: Path) -> None:
         Path(CHANGCHUN).read_text(encoding="utf-8"), encoding="utf-8"
     )
     (tmp_path / "empty.txt").write_bytes(b"")
-    result = runner.invoke(app, ["info", str(tmp_path)], env={"COLUMNS": "240"})
+    result = runner.invoke(app, ["info", str(tmp_path)])
     assert result.exit_code == 2
-    assert "good" in result.output and "长春市教育局" in result.output
+    assert "good\n" in result.output
+    assert "  issuers   长春市教育局\n" in result.output
+    assert "  period    2018–2020\n" in result.output
     assert "empty.txt" in result.output and "E103" in result.output
 
 
