@@ -79,7 +79,7 @@ class CleanText:
         Characters that normalization only folded (width, traditional form) are
         shown as the original has them; joined lines, spaces and markup stay out.
 
-        >>> ct = CleanText("（一）\n甲", "(一)甲", (0, 1, 2, 4), (1, 2, 3, 5))
+        >>> ct = CleanText("（一）\\n甲", "(一)甲", (0, 1, 2, 4), (1, 2, 3, 5))
         >>> ct.display(0, 4)
         '（一）甲'
         """
