@@ -46,7 +46,11 @@ _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20})
 
 _PAGE_LINE = re.compile(
-    r"^[ \t]*(?:[-—–~]+[ \t]*\d{1,3}[ \t]*[-—–~]+|第[ \t]*\d{1,3}[ \t]*页(?:[ \t,，/]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*/[ \t]*\d{1,3})[ \t]*$",
+    r"^[ \t]*(?:"
+    r"[-—–~]+[ \t]*\d{1,3}[ \t]*[-—–~]+"  # - 3 -
+    r"|第[ \t]*\d{1,3}[ \t]*页(?:[ \t,，/]*共[ \t]*\d{1,3}[ \t]*页)?"  # 第 2 页 共 10 页
+    r"|\d{1,3}[ \t]*/[ \t]*\d{1,3}"  # 3 / 12
+    r")[ \t]*$",
     re.MULTILINE,
 )
 _GLUED_PAGE = re.compile(r"(?:^|(?<=\n))(\d{1,3})、", re.MULTILINE)
@@ -80,7 +84,9 @@ def _to_simplified(text: str) -> str:
     for line in lines:
         converted = convert(line)
         if len(converted) != len(line):
-            converted = "".join(c if len(c) == 1 else o for o, c in zip(line, map(convert, line)))
+            converted = "".join(
+                c if len(c) == 1 else o for o, c in zip(line, map(convert, line), strict=True)
+            )
         fixed.append(converted)
     return "\n".join(fixed)
 
@@ -167,7 +173,9 @@ def _markup_edits(text: str, rules: MarkupRules, emphasis: list[Span]) -> list[E
 
 
 def _page_number_edits(text: str) -> list[Edit]:
-    edits: list[Edit] = [(m.start(), min(m.end() + 1, len(text)), "") for m in _PAGE_LINE.finditer(text)]
+    edits: list[Edit] = [
+        (m.start(), min(m.end() + 1, len(text)), "") for m in _PAGE_LINE.finditer(text)
+    ]
     edits.extend(_glued_page_edits(text))
     return edits
 
@@ -221,11 +229,19 @@ def _glued_page_edits(text: str) -> list[Edit]:
 
 
 def _space_edits(text: str) -> list[Edit]:
+    """Spaces inside Chinese text (letter spacing, ``等 11 部门``) are dropped.
+
+    Indentation stays, and so does a space between two digits: it separates two
+    numbers (a flattened table row ``95 97 98``), which must not run together.
+    """
     edits: list[Edit] = []
     for m in _INNER_SPACE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if text[line_start : m.start()].strip(" \t"):  # not indentation
-            edits.append((m.start(), m.end(), ""))
+        if not text[line_start : m.start()].strip(" \t"):
+            continue  # indentation
+        if text[m.start() - 1].isdigit() and text[m.end()].isdigit():
+            continue
+        edits.append((m.start(), m.end(), ""))
     return edits
 
 
@@ -277,7 +293,10 @@ def _line_join_edits(text: str, doc_types: Sequence[str] = ()) -> list[Edit]:
         if previous is not None:
             before = lines[previous].rstrip(" \t")
             if (
-                (_breaks_off(before) or (_open_bracket(before) and before[-1] not in LINE_TERMINALS))
+                (
+                    _breaks_off(before)
+                    or (_open_bracket(before) and before[-1] not in LINE_TERMINALS)
+                )
                 and not _is_heading_line(before)
                 and not _is_title_line(before, doc_types)
                 and not _starts_block(line)
@@ -333,12 +352,14 @@ def normalize_text(source: SourceText | str, *, rules: RuleSet) -> CleanText:
     >>> clean = normalize_text("到２０２０年，覆盖率達到８０％", rules=load_rules())
     >>> clean.text
     '到2020年,覆盖率达到80%'
-    >>> clean.quote(11, 14)
+    >>> clean.quote(12, 15)
     '８０％'
     """
     original = source.text if isinstance(source, SourceText) else source
     builder = _Builder(original)
-    builder.apply(((m.start(), m.end(), "") for m in re.finditer("\r(?=\n)", original)), label="crlf")
+    builder.apply(
+        ((m.start(), m.end(), "") for m in re.finditer("\r(?=\n)", original)), label="crlf"
+    )
     builder.replace_same_length(_to_simplified(builder.text.translate(_FOLD)))
     emphasis: list[Span] = []
     markup = _markup_edits(builder.text, rules.markup, emphasis)
@@ -356,7 +377,9 @@ def normalize_text(source: SourceText | str, *, rules: RuleSet) -> CleanText:
     warnings: list[str] = []
     if builder.counts.get("conversion_fixes"):
         warnings.append(
-            Warnings.W102.format(count=builder.counts["conversion_fixes"], examples=", ".join(examples))
+            Warnings.W102.format(
+                count=builder.counts["conversion_fixes"], examples=", ".join(examples)
+            )
         )
     if builder.counts.get("page_numbers"):
         warnings.append(Warnings.W103.format(count=builder.counts["page_numbers"]))
@@ -373,7 +396,7 @@ def normalize_text(source: SourceText | str, *, rules: RuleSet) -> CleanText:
 def _with_emphasis(clean: CleanText, emphasis: Sequence[Span]) -> CleanText:
     """Record emphasized (bold) stretches, as clean spans between paired markers."""
     spans: list[Span] = []
-    for (_, open_end), (close_start, _) in zip(emphasis[0::2], emphasis[1::2]):
+    for (_, open_end), (close_start, _) in zip(emphasis[0::2], emphasis[1::2], strict=False):
         spans.append(clean.to_clean(open_end, close_start))
     return CleanText(
         original=clean.original,
