@@ -144,7 +144,9 @@ def load_gold(path: Path, text: str) -> tuple[list[GoldRecord], list[str]]:
     """
     records: list[GoldRecord] = []
     problems: list[str] = []
-    seen: dict[str, int] = {}
+    # Gold lists records in document order: a quote that occurs more than once
+    # (6月底完成) is the occurrence after the previous record.
+    cursor = 0
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
@@ -154,15 +156,14 @@ def load_gold(path: Path, text: str) -> tuple[list[GoldRecord], list[str]]:
             problems.append(f"{path}:{number}: not JSON: {e.msg}")
             continue
         quote = str(data.get("quote", ""))
-        start = -1
-        search_from = seen.get(quote, 0)
-        if quote:
-            start = text.find(quote, search_from)
+        start = text.find(quote, cursor) if quote else -1
+        if start < 0 and quote:
+            start = text.find(quote)
         if start < 0:
             problems.append(f"{path}:{number}: quote not found in the document: {quote!r}")
             records.append(GoldRecord(fields=data, span=None, line=number))
             continue
-        seen[quote] = start + 1
+        cursor = start + 1
         records.append(GoldRecord(fields=data, span=(start, start + len(quote)), line=number))
     return records, problems
 

@@ -11,6 +11,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .canonicalize import account_numbers, canonicalize
+from .extract import extract_mentions
+from .link import link_mentions
 from .metadata import read_metadata
 from .normalize import normalize_text
 from .ruleset import RuleSet, load_rules
@@ -81,10 +84,17 @@ def parse_source(
     """
     rules = rules or load_rules()
     clean, sections, sentences, meta = analyze(source, rules=rules)
+    document_meta = _document_meta(source, clean, meta, doc_id=doc_id)
+    mentions = extract_mentions(clean, sentences, rules=rules)
+    drafts, skipped = link_mentions(
+        clean, sentences, sections, mentions, rules=rules, year=document_meta.year
+    )
     document = PolicyDocument(
-        document=_document_meta(source, clean, meta, doc_id=doc_id),
+        document=document_meta,
         sections=[_section_record(clean, section) for section in sections],
         sentences=[_sentence_record(clean, s) for s in sentences] if include_sentences else None,
+        commitments=canonicalize(clean, drafts, sha256=source.sha256),
+        skipped=account_numbers(clean, sentences, mentions, skipped, drafts),
     )
     return document
 

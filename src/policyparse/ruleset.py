@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -105,6 +105,70 @@ class MetadataRules(_Model):
         return value
 
 
+class UnitRule(_Model):
+    unit: str = Field(min_length=1)
+    kind: Literal[
+        "points", "count", "money", "time", "study", "size", "distance", "bandwidth", "multiple"
+    ]
+    base: str | None = None
+    factor: float = 1.0
+    comparator: Literal[">=", "<=", "="] | None = None
+
+
+class UnitRules(_Model):
+    units: list[UnitRule]
+    compound_parts: list[str]
+
+
+class ComparatorCues(_Model):
+    before: list[str]
+    after: list[str]
+
+
+class CueRules(_Model):
+    comparators: dict[Literal[">=", "<="], ComparatorCues]
+    change_verbs: list[str]
+    approximate: list[str]
+    limit_metrics: list[str]
+    standard_units: list[str]
+    standard_metrics: list[str]
+    standard_before: list[str]
+    aspirational: list[str]
+    binding: list[str]
+    relative_standard: str
+
+    _v_relative = field_validator("relative_standard")(_check_regex)
+
+
+class PatternRule(_Model):
+    id: str
+    pattern: str
+    frequency: str | None = None
+
+    _v_pattern = field_validator("pattern")(_check_regex)
+
+
+class TimeRules(_Model):
+    deadlines: list[PatternRule]
+    phase: str
+    frequencies: list[PatternRule]
+
+    _v_phase = field_validator("phase")(_check_regex)
+
+
+class ExclusionRules(_Model):
+    rules: list[PatternRule]
+
+
+class ActorRules(_Model):
+    body_suffixes: list[str]
+    responsible_units: str
+    subject_markers: list[str]
+    generic_prefixes: list[str]
+
+    _v_units = field_validator("responsible_units")(_check_regex)
+
+
 class RuleSet(_Model):
     """Every rule table, validated; built once per process by :func:`load_rules`."""
 
@@ -113,6 +177,11 @@ class RuleSet(_Model):
     markup: MarkupRules
     headings: HeadingRules
     metadata: MetadataRules
+    units: UnitRules
+    cues: CueRules
+    time: TimeRules
+    exclusions: ExclusionRules
+    actors: ActorRules
 
 
 # file name → (RuleSet field, model of the file)
@@ -121,6 +190,11 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "markup.yaml": ("markup", MarkupRules),
     "headings.yaml": ("headings", HeadingRules),
     "metadata.yaml": ("metadata", MetadataRules),
+    "units.yaml": ("units", UnitRules),
+    "cues.yaml": ("cues", CueRules),
+    "time.yaml": ("time", TimeRules),
+    "exclusions.yaml": ("exclusions", ExclusionRules),
+    "actors.yaml": ("actors", ActorRules),
 }
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "PolicyDocument",
     "SectionRecord",
     "SentenceRecord",
+    "SkippedNumber",
     "json_schema",
 ]
 
@@ -145,6 +146,14 @@ class Commitment(_Record):
     rule: str
 
 
+class SkippedNumber(_Record):
+    """A number-like span that is not a commitment, with the reason."""
+
+    span: tuple[int, int]
+    quote: str
+    reason: str = Field(description="The exclusion rule that removed it, or `unparsed`.")
+
+
 class PolicyDocument(_Record):
     """One document: metadata, outline and commitments."""
 
@@ -155,6 +164,10 @@ class PolicyDocument(_Record):
         None, description="Present when asked for (`extract --sentences`)."
     )
     commitments: list[Commitment] = Field(default_factory=list)
+    skipped: list[SkippedNumber] = Field(
+        default_factory=list,
+        description="Numbers in the body that did not become commitments, and why.",
+    )
 
 
 def json_schema() -> dict[str, Any]:

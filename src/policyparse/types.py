@@ -10,7 +10,16 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-__all__ = ["CleanText", "MetadataDraft", "Section", "Sentence", "SourceText", "Span"]
+__all__ = [
+    "CleanText",
+    "CommitmentDraft",
+    "Mention",
+    "MetadataDraft",
+    "Section",
+    "Sentence",
+    "SourceText",
+    "Span",
+]
 
 Span = tuple[int, int]
 
@@ -150,3 +159,32 @@ class MetadataDraft:
     values: dict[str, object]
     evidence: dict[str, tuple[Span, ...]]
     header_spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something a recognizer found, in clean-text offsets.
+
+    Attributes:
+        label: ``QUANTITY``, ``DEADLINE``, ``FREQUENCY``, ``UNITS`` (a list of
+            responsible units) or ``EXCLUDED`` (a number that is not a commitment).
+        span: Where it is.
+        rule: Id of the rule that found it (or excluded it).
+        data: What the rule read: value, unit, year, month, frequency, units …
+    """
+
+    label: str
+    span: Span
+    rule: str
+    data: dict[str, object]
+
+
+@dataclass(frozen=True)
+class CommitmentDraft:
+    """A commitment before canonicalization, in clean-text offsets."""
+
+    span: Span
+    section: str | None
+    fields: dict[str, object]
+    rule: str
+    confidence: float

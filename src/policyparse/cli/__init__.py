@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from ._common import version_callback
+from .evaluate import eval_cli
 from .extract import extract_cli
 from .info import info_cli
 from .sections import sections_cli
@@ -36,6 +37,7 @@ def _root(
 app.command("extract")(extract_cli)
 app.command("sections")(sections_cli)
 app.command("info")(info_cli)
+app.command("eval")(eval_cli)
 
 
 def main() -> None:

@@ -1,0 +1,691 @@
+"""Link mentions into commitments: value ↔ metric ↔ deadline ↔ owner ↔ scope.
+
+Works on the clean text, sentence by sentence. A sentence is cut into
+*segments* at top-level ``,`` ``;`` ``:`` (commas inside brackets do not cut);
+most fields are read from the quantity's own segment, deadlines and modality can
+reach over the segments after them (``到2020年，…，…``), and a deadline or a
+list of responsible units in an item's closing parenthesis (``（6月底完成，牵头
+考核单位：市工信局）``) holds for the whole item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .ruleset import RuleSet
+from .types import CleanText, CommitmentDraft, Mention, Section, Sentence, Span
+
+__all__ = ["link_mentions"]
+
+SEGMENT_BREAK = re.compile(r"[,;:，；：]")
+CJK = "\u4e00-\u9fff"
+MAX_CUE_GAP = 6
+MAX_METRIC_CHARS = 40
+# verbs that open a segment before the measured thing (建设100个…, 培养…3000名)
+LEAD_VERBS = (
+    "累计建设", "新建", "建设", "建成", "培养", "培育", "遴选", "打造", "评选", "组织发布", "组织开展",
+    "组织", "发布", "开展", "举行", "举办", "进行", "实现", "确保", "保证", "保障", "落实", "推动",
+    "推进", "力争", "争取", "努力", "鼓励", "支持", "持续", "全面", "基本", "逐步", "进一步", "使",
+    "让", "要", "将", "应", "办好", "联通", "完成", "达成", "覆盖", "累计", "创建", "形成", "掌握",
+    "学会", "指导学生", "帮助", "每位学生", "促使每位学生", "让每位学生", "切实", "积极", "着力",
+    "核定", "开设", "安排", "配备", "设立", "新增", "增加", "提高", "提升", "降低", "减少", "扩大",
+)
+SCOPE_WORDS = ("全市", "全省", "全县", "全区", "城区", "农村", "县城", "乡村", "城镇", "市本级", "全国")
+PREPOSITIONS = "在对向于为从与和及把将"
+MONTH_END = 12
+
+
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    in_parens: bool = False
+
+
+@dataclass
+class _Context:
+    clean: CleanText
+    rules: RuleSet
+    year: int | None
+    sections: Sequence[Section]
+    units_by_section: dict[str, tuple[Span, str]] = field(default_factory=dict)
+    item_deadlines: dict[str, Mention] = field(default_factory=dict)
+
+
+def _segments(text: str, start: int, end: int) -> list[_Segment]:
+    """Cut ``text[start:end]`` at top-level punctuation; parentheses are their own segments."""
+    segments: list[_Segment] = []
+    depth = 0
+    seg_start = start
+    paren_start = -1
+    for i in range(start, end):
+        char = text[i]
+        if char in "(（":
+            if depth == 0:
+                if i > seg_start:
+                    segments.append(_Segment(seg_start, i))
+                paren_start = i
+            depth += 1
+        elif char in ")）" and depth:
+            depth -= 1
+            if depth == 0:
+                segments.extend(_paren_segments(text, paren_start + 1, i))
+                seg_start = i + 1
+        elif depth == 0 and SEGMENT_BREAK.match(char):
+            if i > seg_start:
+                segments.append(_Segment(seg_start, i))
+            seg_start = i + 1
+    if depth:
+        segments.extend(_paren_segments(text, paren_start + 1, end))
+    elif end > seg_start:
+        segments.append(_Segment(seg_start, end))
+    return [s for s in segments if text[s.start : s.end].strip()]
+
+
+def _paren_segments(text: str, start: int, end: int) -> list[_Segment]:
+    out = []
+    pos = start
+    for m in SEGMENT_BREAK.finditer(text, start, end):
+        if m.start() > pos:
+            out.append(_Segment(pos, m.start(), in_parens=True))
+        pos = m.end()
+    if end > pos:
+        out.append(_Segment(pos, end, in_parens=True))
+    return out
+
+
+def _segment_of(segments: Sequence[_Segment], pos: int) -> int:
+    for i, seg in enumerate(segments):
+        if seg.start <= pos < seg.end:
+            return i
+    return max(0, len(segments) - 1)
+
+
+def _innermost_section(sections: Sequence[Section], pos: int) -> Section | None:
+    best = None
+    for section in sections:
+        if section.span[0] <= pos < section.span[1] and (
+            best is None or section.level > best.level
+        ):
+            best = section
+    return best
+
+
+def _ends_with(text: str, words: Sequence[str]) -> str | None:
+    for word in sorted(words, key=len, reverse=True):
+        if text.endswith(word):
+            return word
+    return None
+
+
+def _strip_lead(text: str) -> str:
+    """Drop leading verbs, adverbs and deadline words before the measured thing."""
+    text = re.sub(r"^(?:确保|力争|争取)?(?:到|至|于|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?", "", text)
+    text = re.sub(r"^每(?:个)?(?:天|日|周|月|学期|半年|学年|年度|年|\d+年)", "", text)
+    changed = True
+    while changed and text:
+        changed = False
+        for verb in sorted(LEAD_VERBS, key=len, reverse=True):
+            if text.startswith(verb) and len(text) > len(verb):
+                text = text[len(verb) :]
+                changed = True
+                break
+    return text.strip(" 、“”")
+
+
+class _Linker:
+    def __init__(self, ctx: _Context) -> None:
+        self.ctx = ctx
+        self.text = ctx.clean.text
+        cues = ctx.rules.cues
+        self.before = {op: sorted(c.before, key=len, reverse=True) for op, c in cues.comparators.items()}
+        self.after = {op: sorted(c.after, key=len, reverse=True) for op, c in cues.comparators.items()}
+        body = "|".join(
+            re.escape(s) for s in sorted(ctx.rules.actors.body_suffixes, key=len, reverse=True)
+        )
+        self.body_end = re.compile(f"(?:{body})$")
+        self.body_prefix = re.compile(f"^.{{0,24}}?(?:{body})")
+
+    # ------------------------------------------------------------------ fields
+    def comparator(self, q: Mention, seg: _Segment, kind: str, metric: str) -> str:
+        data = q.data
+        word = data.get("comparator_word")
+        if isinstance(word, str):
+            return "<=" if word in ("不高于", "不超过", "低于") else ">="
+        if data.get("value_max") is not None and not data.get("approximate"):
+            return "between"
+        pre = self.text[seg.start : q.span[0]]
+        post = self.text[q.span[1] : seg.end]
+        for op in (">=", "<="):
+            for cue in self.after[op]:
+                if post.startswith(cue):
+                    return op
+        best: tuple[int, str] | None = None
+        for op in (">=", "<="):
+            for cue in self.before[op]:
+                idx = pre.rfind(cue)
+                if idx >= 0 and len(pre) - (idx + len(cue)) <= MAX_CUE_GAP:
+                    if best is None or idx > best[0]:
+                        best = (idx, op)
+        if best:
+            return best[1]
+        if data.get("approximate") or kind == "change":
+            return "="
+        if any(pre.rstrip().endswith(w) or pre.find(w) >= 0 for w in self.ctx.rules.cues.standard_before):
+            if re.search(r"(?:按|按照)[^,，]{0,8}$", pre):
+                return "="
+        if any(w in metric for w in self.ctx.rules.cues.limit_metrics):
+            return "<="
+        default = data.get("default_comparator")
+        if isinstance(default, str):
+            return default
+        if data.get("unit") == "%":
+            return ">="
+        return "="
+
+    def is_change(self, q: Mention, seg: _Segment) -> bool:
+        if q.data.get("unit") in ("百分点", "倍") or q.rule == "multiple":
+            return q.rule != "multiple" or True
+        pre = self.text[seg.start : q.span[0]]
+        for verb in self.ctx.rules.cues.change_verbs:
+            idx = pre.rfind(verb)
+            if idx < 0:
+                continue
+            between = pre[idx + len(verb) :]
+            if re.match(r"(?:到|至)", between) or any(
+                c in between for cues in self.before.values() for c in cues if len(c) > 1
+            ):
+                continue
+            return True
+        return False
+
+    def metric(self, q: Mention, seg: _Segment, sentence_metrics: list[str]) -> tuple[str | None, str | None]:
+        """(metric, scope) of a quantity, read from its segment."""
+        pre = self.text[seg.start : q.span[0]]
+        post = self.text[q.span[1] : seg.end]
+        scope = None
+        # 农村以单程通勤时间(如30分钟): the thing before 以 is the scope
+        paren = re.search(r"^(?P<scope>[^以]{1,10})以(?P<metric>[^(]{1,20})\(如?$", self.text[self._clause_start(q) : q.span[0]])
+        if paren:
+            return paren.group("metric"), paren.group("scope")
+        cue_at = None
+        for op in (">=", "<="):
+            for cue in self.before[op]:
+                idx = pre.rfind(cue)
+                if idx > 0 and len(pre) - (idx + len(cue)) <= MAX_CUE_GAP and (cue_at is None or idx > cue_at):
+                    cue_at = idx
+        # N%的学校达到…: the share of bodies that reach something
+        share = re.match(rf"^的(?P<noun>[^,，;；]{{1,16}}?)(?P<verb>达到|创建成|纳入|达|实现|建成|开展|获得)(?P<rest>[^,，;；]{{0,30}})", post)
+        if q.data.get("unit") == "%" and share:
+            noun = share.group("noun")
+            return f"{share.group('verb')}{share.group('rest')}的{noun}比例", None
+        if cue_at is not None:
+            subject = _strip_lead(pre[:cue_at].strip())
+            subject = re.sub(r"(?:持续|稳定|力争|要|将|均|全部|基本)+$", "", subject)
+            subject = re.sub(r"在(?:19|20)?[\dxX]+年(?:的)?基础上$", "", subject)
+            scope, subject = self._split_scope(subject)
+            if subject and self._is_place_list(subject):
+                return (sentence_metrics[-1] if sentence_metrics else None), subject
+            if subject:
+                return subject[-MAX_METRIC_CHARS:], scope
+        noun = re.match(rf"^(?:的)?(?P<noun>[^,，;；。、(]{{1,{MAX_METRIC_CHARS}}})", post)
+        if noun and noun.group("noun") and not noun.group("noun")[0] in "以上以下以内左右":
+            text = noun.group("noun")
+            text = re.split(f"[{PREPOSITIONS}](?=[{CJK}])", text, maxsplit=1)[0] if len(text) > 6 else text
+            for verb in ("核定", "开设", "安排", "配备"):
+                if text.startswith(verb) and len(text) > len(verb):
+                    text = text[len(verb) :]
+            if text:
+                before = _strip_lead(pre.strip())
+                scope_pre, _ = self._split_scope(before)
+                return text, scope_pre
+        before = re.sub(r"在(?:19|20)?[\dxX]+年(?:的)?基础上$", "", pre.strip())
+        before = _strip_lead(before)
+        before = re.sub(r"(?:持续|稳定|力争|要|将|均|全部|基本|约|近|累计)+$", "", before)
+        scope, before = self._split_scope(before)
+        return (before[-MAX_METRIC_CHARS:] or None), scope
+
+    def _clause_start(self, q: Mention) -> int:
+        pos = q.span[0]
+        while pos > 0 and self.text[pos - 1] not in ",，;；。\n:：":
+            pos -= 1
+        return pos
+
+    def _split_scope(self, text: str) -> tuple[str | None, str]:
+        for word in SCOPE_WORDS:
+            if text.startswith(word) and len(text) > len(word):
+                return word, text[len(word) :]
+        m = re.match(r"^(?P<scope>各(?:级|个)?[\u4e00-\u9fff]{1,4}?(?:大厅|部门|学校|单位|地|区|县))(?P<rest>.+)$", text)
+        if m:
+            return m.group("scope"), m.group("rest")
+        return None, text
+
+    def _is_place_list(self, text: str) -> bool:
+        return bool(re.fullmatch(r"(?:[\u4e00-\u9fff()（）]{1,8}?(?:县|区|市|镇|乡)(?:\([^)]*\))?[、和及]?)+", text))
+
+    def kind(self, q: Mention, seg: _Segment, metric: str | None, frequency: str | None) -> str:
+        data = q.data
+        unit_kind = data.get("unit_kind")
+        if q.rule == "relative_standard":
+            return "standard"
+        if self.is_change(q, seg):
+            return "change"
+        if frequency:
+            if frequency in ("per_day", "per_week") or unit_kind in ("time", "study", "money"):
+                return "standard"
+            return "frequency"
+        pre = self.text[seg.start : q.span[0]]
+        if unit_kind in ("money", "study", "time", "distance", "compound"):
+            return "standard"
+        if re.search(r"(?:按|按照)[^,，]{0,8}$", pre):
+            return "standard"
+        if metric and any(w in metric for w in self.ctx.rules.cues.standard_metrics):
+            return "standard"
+        return "target"
+
+    def modality(self, sentence: Sentence, segments: Sequence[_Segment], index: int) -> str:
+        cues = self.ctx.rules.cues
+        seg = segments[index]
+        own = self.text[seg.start : seg.end]
+        if any(c in own for c in cues.aspirational):
+            return "aspirational"
+        for prev in range(index - 1, -1, -1):
+            text = self.text[segments[prev].start : segments[prev].end].lstrip()
+            if re.match(r"(?:力争|争取)", text):
+                return "aspirational"
+            if any(text.startswith(b) for b in cues.binding):
+                break
+        return "binding"
+
+    def owner(self, q_start: int, sentence: Sentence, section: Section | None) -> str | None:
+        if section is not None:
+            for sec_id in self._ancestry(section):
+                units = self.ctx.units_by_section.get(sec_id)
+                if units:
+                    return units[1]
+        return self.subject(sentence, q_start)
+
+    def _ancestry(self, section: Section) -> list[str]:
+        ids = [section.id]
+        parent = section.parent
+        while parent:
+            ids.append(parent)
+            parent = ".".join(parent.split(".")[:-1]) or None
+        return ids
+
+    def subject(self, sentence: Sentence, q_start: int) -> str | None:
+        """A body that opens the sentence (or the quantity's clause) and acts."""
+        start = sentence.span[0]
+        text = self.text[start:q_start]
+        # N%的县(市、区)达到 — the bodies that must reach the target
+        share = re.match(r"^的(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|纳入|达)", self.text[q_start:])
+        if share:
+            return None
+        markers = "|".join(re.escape(m) for m in sorted(self.ctx.rules.actors.subject_markers, key=len, reverse=True))
+        m = re.match(rf"^(?:鼓励|支持|推动|要求|指导)?(?P<body>[^,，;；。]{{1,30}}?)(?=(?:{markers}))", text)
+        if not m:
+            return None
+        body = m.group("body")
+        found = self.body_prefix.match(body)
+        if not found:
+            return None
+        name = found.group()
+        if name != body and not re.match(r"(?:工作方案|方案)", body[len(name) :]):
+            return None
+        if len(name) < 2 or re.search(r"[的率量比]", name[-1]):
+            return None
+        return name
+
+    def share_owner(self, q: Mention) -> str | None:
+        share = re.match(r"^的(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|达|纳入)", self.text[q.span[1] :])
+        if share and q.data.get("unit") == "%":
+            noun = share.group("noun")
+            if self.body_end.search(noun):
+                return noun
+        return None
+
+    # -------------------------------------------------------------- deadlines
+    def resolve(self, d: Mention) -> tuple[int | None, int | None]:
+        year = d.data.get("year")
+        month = d.data.get("month")
+        if year is None:
+            year = self.ctx.year
+        return (int(year) if year is not None else None, int(month) if month is not None else None)
+
+
+def link_mentions(
+    clean: CleanText,
+    sentences: Sequence[Sentence],
+    sections: Sequence[Section],
+    mentions: Sequence[Mention],
+    *,
+    rules: RuleSet,
+    year: int | None,
+) -> tuple[list[CommitmentDraft], list[Mention]]:
+    """Turn mentions into commitment drafts.
+
+    Args:
+        clean: The normalized document.
+        sentences: Its sentences.
+        sections: Its outline.
+        mentions: What the recognizers found.
+        rules: The loaded rule tables.
+        year: The document's own year, for month-only deadlines (``6月底前``).
+
+    Returns:
+        The drafts, and the number-like mentions that did not become one
+        (excluded by a rule, or not parsed).
+    """
+    ctx = _Context(clean=clean, rules=rules, year=year, sections=sections)
+    linker = _Linker(ctx)
+    text = clean.text
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(int(m.data["sentence"]), []).append(m)  # type: ignore[call-overload]
+    for m in mentions:
+        section = _innermost_section(sections, m.span[0])
+        if section is None:
+            continue
+        if m.label == "UNITS" and section.id not in ctx.units_by_section:
+            ctx.units_by_section[section.id] = (m.span, str(m.data["units"]))
+        if m.label == "DEADLINE" and _inside_parens(text, m.span[0]) and section.id not in ctx.item_deadlines:
+            ctx.item_deadlines[section.id] = m
+
+    drafts: list[CommitmentDraft] = []
+    skipped: list[Mention] = []
+    governing_used: set[tuple[int, int]] = set()
+    for sentence in sentences:
+        found = by_sentence.get(sentence.index, [])
+        if not found:
+            continue
+        segments = _segments(text, *sentence.span)
+        deadlines = [m for m in found if m.label == "DEADLINE" and not _inside_parens(text, m.span[0])]
+        frequencies = [m for m in found if m.label == "FREQUENCY"]
+        quantities = [m for m in found if m.label == "QUANTITY"]
+        skipped.extend(m for m in found if m.label == "EXCLUDED")
+        section = _innermost_section(sections, sentence.span[0])
+        sentence_metrics: list[str] = []
+        for q in quantities:
+            index = _segment_of(segments, q.span[0])
+            seg = segments[index]
+            if seg.in_parens and q.rule not in ("quantity_time", "quantity_distance"):
+                skipped.append(Mention("EXCLUDED", q.span, "parenthetical", q.data))
+                continue
+            frequency = _frequency(frequencies, segments, index, q)
+            metric, scope = linker.metric(q, seg, sentence_metrics)
+            kind = linker.kind(q, seg, metric, frequency)
+            comparator = linker.comparator(q, seg, kind, metric or "")
+            deadline_mention = _governing_deadline(deadlines, segments, index, text)
+            if deadline_mention is None and section is not None:
+                deadline_mention = _item_deadline(ctx, section)
+            year_value, month_value = (None, None)
+            if deadline_mention is not None:
+                governing_used.add(deadline_mention.span)
+                year_value, month_value = linker.resolve(deadline_mention)
+            owner = linker.share_owner(q) or linker.owner(q.span[0], sentence, section)
+            units_owner = section is not None and any(
+                ctx.units_by_section.get(s) for s in linker._ancestry(section)
+            )
+            if units_owner and scope is None:
+                subject = linker.subject(sentence, q.span[0])
+                scope = subject
+            if owner and scope == owner:
+                scope = None
+            start = min(q.span[0], _metric_start(text, seg, q))
+            value = q.data.get("value")
+            drafts.append(
+                CommitmentDraft(
+                    span=(start, q.span[1]),
+                    section=section.id if section else None,
+                    rule=q.rule,
+                    confidence=0.8 if metric else 0.5,
+                    fields={
+                        "kind": kind,
+                        "metric": metric,
+                        "value": value,
+                        "value_max": q.data.get("value_max"),
+                        "unit": q.data.get("unit"),
+                        "comparator": comparator,
+                        "deadline": year_value,
+                        "deadline_month": month_value,
+                        "frequency": frequency,
+                        "scope": scope,
+                        "owner": owner,
+                        "modality": linker.modality(sentence, segments, index),
+                        "placeholder": bool(q.data.get("placeholder")),
+                    },
+                )
+            )
+            if metric:
+                sentence_metrics.append(metric)
+        # dated commitments with no quantity of their own become deadline records
+        for d in deadlines:
+            if d.span in governing_used or _excluded_context(text, d):
+                continue
+            index = _segment_of(segments, d.span[0])
+            if _governs_rest(text, segments[index], d):
+                if any(_segment_of(segments, q.span[0]) > index for q in quantities):
+                    continue
+                target = segments[index + 1] if index + 1 < len(segments) else segments[index]
+                span = (d.span[0], target.end)
+                action = text[target.start : target.end]
+            else:
+                if any(_segment_of(segments, q.span[0]) == index for q in quantities):
+                    continue
+                seg = segments[index]
+                span = (seg.start, seg.end)
+                action = text[seg.start : seg.end].replace(str(d.data.get("surface", "")), "")
+            drafts.append(_deadline_draft(linker, d, span, action, sentence, segments, index, section))
+    drafts.extend(_item_deadline_drafts(ctx, linker, drafts, sentences))
+    drafts.extend(_phase_drafts(ctx, drafts))
+    drafts.sort(key=lambda d: d.span)
+    return drafts, skipped
+
+
+def _inside_parens(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    depth = 0
+    for char in text[line_start:pos]:
+        if char in "(（":
+            depth += 1
+        elif char in ")）" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _frequency(
+    frequencies: Sequence[Mention], segments: Sequence[_Segment], index: int, q: Mention
+) -> str | None:
+    for f in frequencies:
+        f_index = _segment_of(segments, f.span[0])
+        if f_index == index and f.span[0] <= q.span[1]:
+            return str(f.data["frequency"])
+    # 每年评选20名…、20堂…: a frequency reaches the items listed after it
+    for f in frequencies:
+        if _segment_of(segments, f.span[0]) == index - 1 and f.span[0] < q.span[0]:
+            return None
+    return None
+
+
+def _governs_rest(text: str, seg: _Segment, d: Mention) -> bool:
+    """``到2020年，…``: a deadline that is its whole segment governs what follows."""
+    rest = text[seg.start : seg.end].replace(str(d.data.get("surface", "")), "")
+    return not re.sub(r"[\s确保力争争取要]", "", rest)
+
+
+def _governing_deadline(
+    deadlines: Sequence[Mention], segments: Sequence[_Segment], index: int, text: str
+) -> Mention | None:
+    own = [d for d in deadlines if _segment_of(segments, d.span[0]) == index]
+    if own:
+        return own[0]
+    leading = [
+        d
+        for d in deadlines
+        if _segment_of(segments, d.span[0]) < index
+        and _governs_rest(text, segments[_segment_of(segments, d.span[0])], d)
+    ]
+    return leading[-1] if leading else None
+
+
+def _item_deadline(ctx: _Context, section: Section) -> Mention | None:
+    return ctx.item_deadlines.get(section.id)
+
+
+def _excluded_context(text: str, d: Mention) -> bool:
+    """A year inside 《…》 or 在…基础上 is not a deadline."""
+    before = text[max(0, d.span[0] - 60) : d.span[0]]
+    return before.rfind("《") > before.rfind("》")
+
+
+def _metric_start(text: str, seg: _Segment, q: Mention) -> int:
+    start = seg.start
+    while start < q.span[0] and text[start] in " \t":
+        start += 1
+    return start
+
+
+def _deadline_draft(
+    linker: _Linker,
+    d: Mention,
+    span: Span,
+    action: str,
+    sentence: Sentence,
+    segments: Sequence[_Segment],
+    index: int,
+    section: Section | None,
+) -> CommitmentDraft:
+    year, month = linker.resolve(d)
+    action = re.sub(r"^[\s,，]+|[\s,，。;；]+$", "", action)
+    action = _strip_lead_deadline(action)
+    governed = index + 1 if _governs_rest(linker.text, segments[index], d) and index + 1 < len(segments) else index
+    return CommitmentDraft(
+        span=span,
+        section=section.id if section else None,
+        rule=f"deadline_{d.rule}",
+        confidence=0.7,
+        fields={
+            "kind": "deadline",
+            "metric": _compress_action(action) or None,
+            "value": None,
+            "value_max": None,
+            "unit": None,
+            "comparator": None,
+            "deadline": year,
+            "deadline_month": month,
+            "frequency": None,
+            "scope": None,
+            "owner": linker.owner(span[0], sentence, section),
+            "modality": linker.modality(sentence, segments, governed),
+            "placeholder": False,
+        },
+    )
+
+
+def _strip_lead_deadline(action: str) -> str:
+    return re.sub(r"^(?:确保|力争|争取)?(?:到|至|于|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?[,，]?", "", action)
+
+
+def _compress_action(action: str) -> str:
+    """``基本形成以…为保障的质量工程运行体系`` → ``基本形成质量工程运行体系``."""
+    if "的" not in action or len(action) <= 16:
+        return action
+    verb = re.match(rf"^(?:基本|全面|初步|逐步|进一步)?[{CJK}]{{2}}", action)
+    tail = action.rsplit("的", 1)[1]
+    return f"{verb.group()}{tail}" if verb and tail else action
+
+
+def _item_deadline_drafts(
+    ctx: _Context, linker: _Linker, drafts: Sequence[CommitmentDraft], sentences: Sequence[Sentence]
+) -> list[CommitmentDraft]:
+    """``（6月底完成，牵头考核单位：…）`` closing an item with no quantity of its own."""
+    out = []
+    for section_id, d in ctx.item_deadlines.items():
+        section = next(s for s in ctx.sections if s.id == section_id)
+        inside = [x for x in drafts if section.span[0] <= x.span[0] < section.span[1]]
+        if any(x.fields["kind"] != "deadline" for x in inside):
+            continue
+        text = ctx.clean.text
+        paren_end = min(
+            [i for i in (text.find(",", d.span[0]), text.find(")", d.span[0])) if i >= 0] or [d.span[1]]
+        )
+        span = (d.span[0], paren_end)
+        body_start = section.heading_span[0] if section.heading_span else section.marker_span[1]
+        body_end = text.rfind("(", body_start, d.span[0])
+        action = text[body_start : body_end if body_end > body_start else d.span[0]].strip()
+        year, month = linker.resolve(d)
+        sentence = next((s for s in sentences if s.span[0] <= d.span[0] < s.span[1]), None)
+        aspirational = re.match(
+            "(?:" + "|".join(map(re.escape, ctx.rules.cues.aspirational)) + ")", action
+        )
+        out.append(
+            CommitmentDraft(
+                span=span,
+                section=section_id,
+                rule=f"item_deadline_{d.rule}",
+                confidence=0.7,
+                fields={
+                    "kind": "deadline",
+                    "metric": action or None,
+                    "value": None,
+                    "value_max": None,
+                    "unit": None,
+                    "comparator": None,
+                    "deadline": year,
+                    "deadline_month": month,
+                    "frequency": None,
+                    "scope": None,
+                    "owner": linker.owner(d.span[0], sentence, section) if sentence else None,
+                    "modality": "aspirational" if aspirational else "binding",
+                    "placeholder": False,
+                },
+            )
+        )
+    return out
+
+
+def _phase_drafts(ctx: _Context, drafts: Sequence[CommitmentDraft]) -> list[CommitmentDraft]:
+    """``第一阶段：2018年，质量工程启动实施年`` — a dated milestone of the plan."""
+    out = []
+    phase = re.compile(ctx.rules.time.phase)
+    for section in ctx.sections:
+        if section.kind != "phase" or section.heading_span is None:
+            continue
+        text = ctx.clean.text[section.marker_span[0] : section.heading_span[1]]
+        m = phase.match(text)
+        if not m:
+            continue
+        heading = ctx.clean.text[section.heading_span[0] : section.heading_span[1]]
+        action = re.sub(r"^(?:19|20)\d\d年[,，]?", "", heading)
+        action = re.sub(r"年$", "", action)
+        out.append(
+            CommitmentDraft(
+                span=(section.marker_span[0], section.heading_span[1]),
+                section=section.id,
+                rule="phase",
+                confidence=0.9,
+                fields={
+                    "kind": "deadline",
+                    "metric": action or None,
+                    "value": None,
+                    "value_max": None,
+                    "unit": None,
+                    "comparator": None,
+                    "deadline": int(m.group("year")),
+                    "deadline_month": None,
+                    "frequency": None,
+                    "scope": None,
+                    "owner": None,
+                    "modality": "binding",
+                    "placeholder": False,
+                },
+            )
+        )
+    return out
+
+
+def _unused(_: Any) -> None:  # pragma: no cover - keeps typing imports honest
+    return None
