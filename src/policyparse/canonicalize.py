@@ -14,13 +14,50 @@ from collections.abc import Sequence
 from .schema import Commitment, SkippedNumber
 from .types import CleanText, CommitmentDraft, Mention, Sentence, Span
 
-__all__ = ["account_numbers", "canonicalize"]
+__all__ = ["account_numbers", "as_written", "canonicalize"]
 
 NUMBER_LIKE = re.compile(r"\d+(?:\.\d+)?%?|(?<![A-Za-z])[xX×]{1,3}(?![A-Za-z])%?")
 
 
 def _commitment_id(sha256: str, span: Span) -> str:
     return hashlib.sha256(f"{sha256}:{span[0]}:{span[1]}".encode()).hexdigest()[:16]
+
+
+WRITTEN_WINDOW = 300
+WRITTEN_FIELDS = ("metric", "scope", "owner")
+
+
+def as_written(clean: CleanText, value: str, near: Span) -> str:
+    """A phrase read from the clean text, shown as the original writes it.
+
+    The phrase is laid over the clean text near ``near`` piece by piece (a
+    compressed phrase such as 基本形成…体系 has two pieces); each piece found is
+    shown with :meth:`CleanText.display` (``服务半径`` → ``效劳半径`` in a file that
+    has the converter's error), anything else is kept as it is.
+    """
+    lo = max(0, near[0] - WRITTEN_WINDOW)
+    hi = min(len(clean.text), near[1] + WRITTEN_WINDOW)
+    out: list[str] = []
+    pos = 0
+    cursor = near[0]
+    while pos < len(value):
+        size = len(value) - pos
+        found = -1
+        while size > 0:
+            found = clean.text.find(value[pos : pos + size], cursor, hi)
+            if found < 0:
+                found = clean.text.find(value[pos : pos + size], lo, hi)
+            if found >= 0:
+                break
+            size -= 1
+        if found < 0 or (size < 2 and len(value) > 1):
+            out.append(value[pos])
+            pos += 1
+            continue
+        out.append(clean.display(found, found + size))
+        pos += size
+        cursor = found + size
+    return "".join(out)
 
 
 def canonicalize(
@@ -31,6 +68,10 @@ def canonicalize(
     for draft in drafts:
         start, end = clean.to_original(*draft.span)
         fields = dict(draft.fields)
+        for name in WRITTEN_FIELDS:
+            value = fields.get(name)
+            if isinstance(value, str) and value:
+                fields[name] = as_written(clean, value, draft.span)
         out.append(
             Commitment(
                 id=_commitment_id(sha256, (start, end)),
@@ -39,7 +80,7 @@ def canonicalize(
                 section=draft.section,
                 confidence=draft.confidence,
                 rule=draft.rule,
-                **fields,  # type: ignore[arg-type]
+                **fields,
             )
         )
     return out
@@ -53,17 +94,19 @@ def account_numbers(
     drafts: Sequence[CommitmentDraft],
 ) -> list[SkippedNumber]:
     """Number-like spans of the body that did not become a commitment, and why."""
-    used = [d.span for d in drafts] + [m.span for m in mentions if m.label in ("DEADLINE", "FREQUENCY")]
+    used = [d.span for d in drafts] + [
+        m.span for m in mentions if m.label in ("DEADLINE", "FREQUENCY")
+    ]
     used_quantities = {m.span for m in mentions if m.label == "QUANTITY"}
     records: list[SkippedNumber] = []
     seen: set[Span] = set()
-    for m in skipped:
-        if m.span in seen:
+    for mention in skipped:
+        if mention.span in seen:
             continue
-        seen.add(m.span)
-        start, end = clean.to_original(*m.span)
+        seen.add(mention.span)
+        start, end = clean.to_original(*mention.span)
         records.append(
-            SkippedNumber(span=(start, end), quote=clean.original[start:end], reason=m.rule)
+            SkippedNumber(span=(start, end), quote=clean.original[start:end], reason=mention.rule)
         )
     covered = [*used, *seen, *used_quantities]
     for sentence in sentences:

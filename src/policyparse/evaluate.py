@@ -50,11 +50,18 @@ VALUE_TOLERANCE = 1e-9
 
 @dataclass(frozen=True)
 class GoldRecord:
-    """One annotated commitment and where its quote stands in the file."""
+    """One annotated commitment and where its quote stands in the file.
+
+    ``span`` is the first occurrence after the record before it; ``alternatives``
+    are the other occurrences of the same quote up to the next record whose quote
+    is unique, any of which the record may stand for (``6月底完成`` closes many
+    items; gold does not say which one it means beyond its order).
+    """
 
     fields: dict[str, Any]
     span: tuple[int, int] | None
     line: int
+    alternatives: tuple[tuple[int, int], ...] = ()
 
     @property
     def quote(self) -> str:
@@ -165,7 +172,27 @@ def load_gold(path: Path, text: str) -> tuple[list[GoldRecord], list[str]]:
             continue
         cursor = start + 1
         records.append(GoldRecord(fields=data, span=(start, start + len(quote)), line=number))
-    return records, problems
+    return _with_alternatives(records, text), problems
+
+
+def _with_alternatives(records: list[GoldRecord], text: str) -> list[GoldRecord]:
+    out = []
+    for i, record in enumerate(records):
+        if record.span is None or text.count(record.quote) < 2:
+            out.append(record)
+            continue
+        limit = len(text)
+        for later in records[i + 1 :]:
+            if later.span is not None and text.count(later.quote) == 1:
+                limit = later.span[0]
+                break
+        spans = []
+        pos = text.find(record.quote, record.span[0] + 1)
+        while 0 <= pos < limit:
+            spans.append((pos, pos + len(record.quote)))
+            pos = text.find(record.quote, pos + 1)
+        out.append(GoldRecord(record.fields, record.span, record.line, tuple(spans)))
+    return out
 
 
 def _values_equal(gold: GoldRecord, commitment: Commitment) -> bool:
@@ -215,7 +242,9 @@ def score_document(
         if record.span is None:
             continue
         for ci, commitment in enumerate(commitments):
-            overlap = _overlap(record.span, commitment.span)
+            overlap = max(
+                _overlap(span, commitment.span) for span in (record.span, *record.alternatives)
+            )
             if overlap and _values_equal(record, commitment):
                 pairs.append((-overlap, gi, ci))
     pairs.sort()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from .ruleset import RuleSet
 from .types import CleanText, CommitmentDraft, Mention, Section, Sentence, Span
@@ -24,16 +23,92 @@ SEGMENT_BREAK = re.compile(r"[,;:，；：]")
 CJK = "\u4e00-\u9fff"
 MAX_CUE_GAP = 6
 MAX_METRIC_CHARS = 40
+SHORT_PAREN_CHARS = 12
 # verbs that open a segment before the measured thing (建设100个…, 培养…3000名)
 LEAD_VERBS = (
-    "累计建设", "新建", "建设", "建成", "培养", "培育", "遴选", "打造", "评选", "组织发布", "组织开展",
-    "组织", "发布", "开展", "举行", "举办", "进行", "实现", "确保", "保证", "保障", "落实", "推动",
-    "推进", "力争", "争取", "努力", "鼓励", "支持", "持续", "全面", "基本", "逐步", "进一步", "使",
-    "让", "要", "将", "应", "办好", "联通", "完成", "达成", "覆盖", "累计", "创建", "形成", "掌握",
-    "学会", "指导学生", "帮助", "每位学生", "促使每位学生", "让每位学生", "切实", "积极", "着力",
-    "核定", "开设", "安排", "配备", "设立", "新增", "增加", "提高", "提升", "降低", "减少", "扩大",
+    "累计建设",
+    "新建",
+    "建设",
+    "建成",
+    "培养",
+    "培育",
+    "遴选",
+    "打造",
+    "评选",
+    "组织发布",
+    "组织开展",
+    "组织",
+    "发布",
+    "开展",
+    "举行",
+    "举办",
+    "进行",
+    "实现",
+    "确保",
+    "保证",
+    "保障",
+    "落实",
+    "推动",
+    "推进",
+    "力争",
+    "争取",
+    "努力",
+    "鼓励",
+    "支持",
+    "持续",
+    "全面",
+    "基本",
+    "逐步",
+    "进一步",
+    "使",
+    "让",
+    "要",
+    "将",
+    "应",
+    "办好",
+    "联通",
+    "完成",
+    "达成",
+    "覆盖",
+    "累计",
+    "创建",
+    "形成",
+    "掌握",
+    "学会",
+    "指导学生",
+    "帮助",
+    "每位学生",
+    "促使每位学生",
+    "让每位学生",
+    "切实",
+    "积极",
+    "着力",
+    "核定",
+    "开设",
+    "安排",
+    "配备",
+    "设立",
+    "新增",
+    "增加",
+    "提高",
+    "提升",
+    "降低",
+    "减少",
+    "扩大",
 )
-SCOPE_WORDS = ("全市", "全省", "全县", "全区", "城区", "农村", "县城", "乡村", "城镇", "市本级", "全国")
+SCOPE_WORDS = (
+    "全市",
+    "全省",
+    "全县",
+    "全区",
+    "城区",
+    "农村",
+    "县城",
+    "乡村",
+    "城镇",
+    "市本级",
+    "全国",
+)
 PREPOSITIONS = "在对向于为从与和及把将"
 MONTH_END = 12
 
@@ -65,13 +140,15 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
         char = text[i]
         if char in "(（":
             if depth == 0:
-                if i > seg_start:
-                    segments.append(_Segment(seg_start, i))
                 paren_start = i
             depth += 1
         elif char in ")）" and depth:
             depth -= 1
-            if depth == 0:
+            content = text[paren_start + 1 : i]
+            if depth == 0 and (len(content) > SHORT_PAREN_CHARS or SEGMENT_BREAK.search(content)):
+                # a parenthetical remark is a segment of its own; 县(区) is a name
+                if paren_start > seg_start:
+                    segments.append(_Segment(seg_start, paren_start))
                 segments.extend(_paren_segments(text, paren_start + 1, i))
                 seg_start = i + 1
         elif depth == 0 and SEGMENT_BREAK.match(char):
@@ -104,9 +181,14 @@ def _segment_of(segments: Sequence[_Segment], pos: int) -> int:
     return max(0, len(segments) - 1)
 
 
-def _innermost_section(sections: Sequence[Section], pos: int) -> Section | None:
+def _innermost_section(
+    sections: Sequence[Section], pos: int, *, items_only: bool = False
+) -> Section | None:
+    """The deepest section holding ``pos``; with ``items_only``, not an inline 一是 item."""
     best = None
     for section in sections:
+        if items_only and section.kind == "inline_item":
+            continue
         if section.span[0] <= pos < section.span[1] and (
             best is None or section.level > best.level
         ):
@@ -121,6 +203,11 @@ def _ends_with(text: str, words: Sequence[str]) -> str | None:
     return None
 
 
+def _starts_with_verb(text: str) -> bool:
+    text = text.strip()
+    return any(text.startswith(v) for v in LEAD_VERBS if len(v) > 1) and not text.startswith("总")
+
+
 def _strip_lead(text: str) -> str:
     """Drop leading verbs, adverbs and deadline words before the measured thing."""
     text = re.sub(r"^(?:确保|力争|争取)?(?:到|至|于|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?", "", text)
@@ -129,11 +216,11 @@ def _strip_lead(text: str) -> str:
     while changed and text:
         changed = False
         for verb in sorted(LEAD_VERBS, key=len, reverse=True):
-            if text.startswith(verb) and len(text) > len(verb):
+            if text.startswith(verb):
                 text = text[len(verb) :]
                 changed = True
                 break
-    return text.strip(" 、“”")
+    return text.strip(' 、“”"')
 
 
 class _Linker:
@@ -141,12 +228,18 @@ class _Linker:
         self.ctx = ctx
         self.text = ctx.clean.text
         cues = ctx.rules.cues
-        self.before = {op: sorted(c.before, key=len, reverse=True) for op, c in cues.comparators.items()}
-        self.after = {op: sorted(c.after, key=len, reverse=True) for op, c in cues.comparators.items()}
+        self.before = {
+            op: sorted(c.before, key=len, reverse=True) for op, c in cues.comparators.items()
+        }
+        self.after = {
+            op: sorted(c.after, key=len, reverse=True) for op, c in cues.comparators.items()
+        }
         body = "|".join(
             re.escape(s) for s in sorted(ctx.rules.actors.body_suffixes, key=len, reverse=True)
         )
         self.body_end = re.compile(f"(?:{body})$")
+        basis = "|".join(re.escape(w) for w in cues.standard_before)
+        self.standard_before = re.compile(f"(?:{basis})[^,，]{{0,8}}$")
         self.body_prefix = re.compile(f"^.{{0,24}}?(?:{body})")
 
     # ------------------------------------------------------------------ fields
@@ -163,20 +256,13 @@ class _Linker:
             for cue in self.after[op]:
                 if post.startswith(cue):
                     return op
-        best: tuple[int, str] | None = None
-        for op in (">=", "<="):
-            for cue in self.before[op]:
-                idx = pre.rfind(cue)
-                if idx >= 0 and len(pre) - (idx + len(cue)) <= MAX_CUE_GAP:
-                    if best is None or idx > best[0]:
-                        best = (idx, op)
-        if best:
-            return best[1]
+        found = self.cue_before(pre)
+        if found:
+            return found[2]
         if data.get("approximate") or kind == "change":
             return "="
-        if any(pre.rstrip().endswith(w) or pre.find(w) >= 0 for w in self.ctx.rules.cues.standard_before):
-            if re.search(r"(?:按|按照)[^,，]{0,8}$", pre):
-                return "="
+        if self.standard_before.search(pre):
+            return "="  # 按100人核定: an exact basis
         if any(w in metric for w in self.ctx.rules.cues.limit_metrics):
             return "<="
         default = data.get("default_comparator")
@@ -186,9 +272,25 @@ class _Linker:
             return ">="
         return "="
 
+    def cue_before(self, pre: str) -> tuple[int, int, str] | None:
+        """The comparator cue nearest the end of ``pre``: (start, end, operator).
+
+        A cue inside a longer one is not a cue of its own (少于 in 不少于).
+        """
+        found: list[tuple[int, int, str]] = []
+        for op in (">=", "<="):
+            for cue in self.before[op]:
+                for m in re.finditer(re.escape(cue), pre):
+                    found.append((m.start(), m.end(), op))
+        found = [
+            f for f in found if not any(o != f and o[0] <= f[0] and f[1] <= o[1] for o in found)
+        ]
+        found = [f for f in found if len(pre) - f[1] <= MAX_CUE_GAP]
+        return max(found, default=None)
+
     def is_change(self, q: Mention, seg: _Segment) -> bool:
         if q.data.get("unit") in ("百分点", "倍") or q.rule == "multiple":
-            return q.rule != "multiple" or True
+            return True
         pre = self.text[seg.start : q.span[0]]
         for verb in self.ctx.rules.cues.change_verbs:
             idx = pre.rfind(verb)
@@ -202,23 +304,29 @@ class _Linker:
             return True
         return False
 
-    def metric(self, q: Mention, seg: _Segment, sentence_metrics: list[str]) -> tuple[str | None, str | None]:
+    def metric(
+        self, q: Mention, seg: _Segment, sentence_metrics: list[str]
+    ) -> tuple[str | None, str | None]:
         """(metric, scope) of a quantity, read from its segment."""
         pre = self.text[seg.start : q.span[0]]
         post = self.text[q.span[1] : seg.end]
         scope = None
         # 农村以单程通勤时间(如30分钟): the thing before 以 is the scope
-        paren = re.search(r"^(?P<scope>[^以]{1,10})以(?P<metric>[^(]{1,20})\(如?$", self.text[self._clause_start(q) : q.span[0]])
+        paren = re.search(
+            r"(?:^|[、,，])(?:按照|根据|依据)?(?P<scope>[^以、,，]{1,10})以(?P<metric>[^(、]{1,20})\(如?$",
+            self.text[self._clause_start(q) : q.span[0]],
+        )
         if paren:
             return paren.group("metric"), paren.group("scope")
-        cue_at = None
-        for op in (">=", "<="):
-            for cue in self.before[op]:
-                idx = pre.rfind(cue)
-                if idx > 0 and len(pre) - (idx + len(cue)) <= MAX_CUE_GAP and (cue_at is None or idx > cue_at):
-                    cue_at = idx
+        cue = self.cue_before(pre)
+        cue_at = cue[0] if cue and cue[0] > 0 else None
+        if cue and _starts_with_verb(pre[cue[1] :]):
+            cue_at = None  # 至少建设一个…基地: the thing counted follows the amount
         # N%的学校达到…: the share of bodies that reach something
-        share = re.match(rf"^的(?P<noun>[^,，;；]{{1,16}}?)(?P<verb>达到|创建成|纳入|达|实现|建成|开展|获得)(?P<rest>[^,，;；]{{0,30}})", post)
+        share = re.match(
+            r"^(?:及?以上)?的(?P<noun>[^,，;；]{1,16}?)(?P<verb>达到|创建成|纳入|达|实现|建成|开展|获得)(?P<rest>[^,，;；]{0,30})",
+            post,
+        )
         if q.data.get("unit") == "%" and share:
             noun = share.group("noun")
             return f"{share.group('verb')}{share.group('rest')}的{noun}比例", None
@@ -231,10 +339,28 @@ class _Linker:
                 return (sentence_metrics[-1] if sentence_metrics else None), subject
             if subject:
                 return subject[-MAX_METRIC_CHARS:], scope
+        post = re.sub(r"^\([^()]{0,30}\)", "", post).rstrip("、和及与 ")
+        destination = re.match(r"^(?:到|进|至)(?P<place>[^,，;；。、(]{1,12})", post)
+        if destination:
+            # 万兆到旗县区: the place is the scope, the metric is the segment before
+            return (
+                sentence_metrics[-1] if sentence_metrics else self.previous_object(seg)
+            ), destination.group("place")
         noun = re.match(rf"^(?:的)?(?P<noun>[^,，;；。、(]{{1,{MAX_METRIC_CHARS}}})", post)
-        if noun and noun.group("noun") and not noun.group("noun")[0] in "以上以下以内左右":
+        if noun and noun.group("noun") and noun.group("noun")[0] not in "以上以下以内左右":
             text = noun.group("noun")
-            text = re.split(f"[{PREPOSITIONS}](?=[{CJK}])", text, maxsplit=1)[0] if len(text) > 6 else text
+            text = (
+                re.split(r"(?=纳入|达到|实现|参加|参与|接受|享受|获得|覆盖)", text, maxsplit=1)[0]
+                or text
+            )
+            short_owner = re.match(r"^(?P<head>[\u4e00-\u9fff]{1,3})的", text)
+            if short_owner:
+                text = short_owner.group("head")
+            text = (
+                re.split(f"[{PREPOSITIONS}](?=[{CJK}])", text, maxsplit=1)[0]
+                if len(text) > 6
+                else text
+            )
             for verb in ("核定", "开设", "安排", "配备"):
                 if text.startswith(verb) and len(text) > len(verb):
                     text = text[len(verb) :]
@@ -246,7 +372,20 @@ class _Linker:
         before = _strip_lead(before)
         before = re.sub(r"(?:持续|稳定|力争|要|将|均|全部|基本|约|近|累计)+$", "", before)
         scope, before = self._split_scope(before)
+        before = before.strip(' “”"')
+        if not before and sentence_metrics:
+            return sentence_metrics[-1], scope
         return (before[-MAX_METRIC_CHARS:] or None), scope
+
+    def previous_object(self, seg: _Segment) -> str | None:
+        """对主干链路进行扩容，达到… → 主干链路: the object of the segment before."""
+        before = self.text[: seg.start].rstrip(",，")
+        start = max(before.rfind(","), before.rfind("，"), before.rfind("。")) + 1
+        m = re.match(
+            r"^(?:对|把|将)?(?P<noun>[^,，]{2,14}?)(?:进行)?(?:扩容|升级|改造|建设|提升|优化)$",
+            before[start:],
+        )
+        return m.group("noun") if m else None
 
     def _clause_start(self, q: Mention) -> int:
         pos = q.span[0]
@@ -258,13 +397,20 @@ class _Linker:
         for word in SCOPE_WORDS:
             if text.startswith(word) and len(text) > len(word):
                 return word, text[len(word) :]
-        m = re.match(r"^(?P<scope>各(?:级|个)?[\u4e00-\u9fff]{1,4}?(?:大厅|部门|学校|单位|地|区|县))(?P<rest>.+)$", text)
+        m = re.match(
+            r"^(?P<scope>各(?:级|个)?[\u4e00-\u9fff]{1,4}?(?:大厅|部门|学校|单位|地|区|县))(?P<rest>.+)$",
+            text,
+        )
         if m:
             return m.group("scope"), m.group("rest")
         return None, text
 
     def _is_place_list(self, text: str) -> bool:
-        return bool(re.fullmatch(r"(?:[\u4e00-\u9fff()（）]{1,8}?(?:县|区|市|镇|乡)(?:\([^)]*\))?[、和及]?)+", text))
+        return bool(
+            re.fullmatch(
+                r"(?:[\u4e00-\u9fff()（）]{1,8}?(?:县|区|市|镇|乡)(?:\([^)]*\))?[、和及]?)+", text
+            )
+        )
 
     def kind(self, q: Mention, seg: _Segment, metric: str | None, frequency: str | None) -> str:
         data = q.data
@@ -280,7 +426,7 @@ class _Linker:
         pre = self.text[seg.start : q.span[0]]
         if unit_kind in ("money", "study", "time", "distance", "compound"):
             return "standard"
-        if re.search(r"(?:按|按照)[^,，]{0,8}$", pre):
+        if self.standard_before.search(pre):
             return "standard"
         if metric and any(w in metric for w in self.ctx.rules.cues.standard_metrics):
             return "standard"
@@ -321,11 +467,19 @@ class _Linker:
         start = sentence.span[0]
         text = self.text[start:q_start]
         # N%的县(市、区)达到 — the bodies that must reach the target
-        share = re.match(r"^的(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|纳入|达)", self.text[q_start:])
+        share = re.match(
+            r"^的(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|纳入|达)",
+            self.text[q_start:],
+        )
         if share:
             return None
-        markers = "|".join(re.escape(m) for m in sorted(self.ctx.rules.actors.subject_markers, key=len, reverse=True))
-        m = re.match(rf"^(?:鼓励|支持|推动|要求|指导)?(?P<body>[^,，;；。]{{1,30}}?)(?=(?:{markers}))", text)
+        markers = "|".join(
+            re.escape(m)
+            for m in sorted(self.ctx.rules.actors.subject_markers, key=len, reverse=True)
+        )
+        m = re.match(
+            rf"^(?:鼓励|支持|推动|要求|指导)?(?P<body>[^,，;；。]{{1,30}}?)(?=(?:{markers}))", text
+        )
         if not m:
             return None
         body = m.group("body")
@@ -340,7 +494,10 @@ class _Linker:
         return name
 
     def share_owner(self, q: Mention) -> str | None:
-        share = re.match(r"^的(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|达|纳入)", self.text[q.span[1] :])
+        share = re.match(
+            r"^(?:及?以上)?的(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|达|纳入)",
+            self.text[q.span[1] :],
+        )
         if share and q.data.get("unit") == "%":
             noun = share.group("noun")
             if self.body_end.search(noun):
@@ -351,9 +508,10 @@ class _Linker:
     def resolve(self, d: Mention) -> tuple[int | None, int | None]:
         year = d.data.get("year")
         month = d.data.get("month")
-        if year is None:
-            year = self.ctx.year
-        return (int(year) if year is not None else None, int(month) if month is not None else None)
+        return (
+            year if isinstance(year, int) else self.ctx.year,
+            month if isinstance(month, int) else None,
+        )
 
 
 def link_mentions(
@@ -384,14 +542,18 @@ def link_mentions(
     text = clean.text
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
-        by_sentence.setdefault(int(m.data["sentence"]), []).append(m)  # type: ignore[call-overload]
+        by_sentence.setdefault(_sentence_of(m), []).append(m)
     for m in mentions:
-        section = _innermost_section(sections, m.span[0])
+        section = _innermost_section(sections, m.span[0], items_only=True)
         if section is None:
             continue
         if m.label == "UNITS" and section.id not in ctx.units_by_section:
             ctx.units_by_section[section.id] = (m.span, str(m.data["units"]))
-        if m.label == "DEADLINE" and _inside_parens(text, m.span[0]) and section.id not in ctx.item_deadlines:
+        if (
+            m.label == "DEADLINE"
+            and _inside_parens(text, m.span[0])
+            and section.id not in ctx.item_deadlines
+        ):
             ctx.item_deadlines[section.id] = m
 
     drafts: list[CommitmentDraft] = []
@@ -402,7 +564,9 @@ def link_mentions(
         if not found:
             continue
         segments = _segments(text, *sentence.span)
-        deadlines = [m for m in found if m.label == "DEADLINE" and not _inside_parens(text, m.span[0])]
+        deadlines = [
+            m for m in found if m.label == "DEADLINE" and not _inside_parens(text, m.span[0])
+        ]
         frequencies = [m for m in found if m.label == "FREQUENCY"]
         quantities = [m for m in found if m.label == "QUANTITY"]
         skipped.extend(m for m in found if m.label == "EXCLUDED")
@@ -411,16 +575,23 @@ def link_mentions(
         for q in quantities:
             index = _segment_of(segments, q.span[0])
             seg = segments[index]
-            if seg.in_parens and q.rule not in ("quantity_time", "quantity_distance"):
-                skipped.append(Mention("EXCLUDED", q.span, "parenthetical", q.data))
-                continue
             frequency = _frequency(frequencies, segments, index, q)
+            # neighbours in the same segment bound this quantity's words
+            left = max(
+                [seg.start] + [o.span[1] for o in quantities if seg.start <= o.span[1] <= q.span[0]]
+            )
+            right = min(
+                [seg.end] + [o.span[0] for o in quantities if q.span[1] <= o.span[0] <= seg.end]
+            )
+            while left < q.span[0] and text[left] in "、和及与 ":
+                left += 1
+            seg = _Segment(left, right, seg.in_parens)
             metric, scope = linker.metric(q, seg, sentence_metrics)
             kind = linker.kind(q, seg, metric, frequency)
             comparator = linker.comparator(q, seg, kind, metric or "")
             deadline_mention = _governing_deadline(deadlines, segments, index, text)
-            if deadline_mention is None and section is not None:
-                deadline_mention = _item_deadline(ctx, section)
+            if deadline_mention is None:
+                deadline_mention = _item_deadline(ctx, sections, q.span[0])
             year_value, month_value = (None, None)
             if deadline_mention is not None:
                 governing_used.add(deadline_mention.span)
@@ -434,11 +605,10 @@ def link_mentions(
                 scope = subject
             if owner and scope == owner:
                 scope = None
-            start = min(q.span[0], _metric_start(text, seg, q))
             value = q.data.get("value")
             drafts.append(
                 CommitmentDraft(
-                    span=(start, q.span[1]),
+                    span=_quote_span(text, seg, q, metric),
                     section=section.id if section else None,
                     rule=q.rule,
                     confidence=0.8 if metric else 0.5,
@@ -470,19 +640,31 @@ def link_mentions(
                 if any(_segment_of(segments, q.span[0]) > index for q in quantities):
                     continue
                 target = segments[index + 1] if index + 1 < len(segments) else segments[index]
-                span = (d.span[0], target.end)
                 action = text[target.start : target.end]
+                if "以" in action or "的" in action:
+                    # 基本形成以…为…的…体系: read on to the end of the clause
+                    clause_end = _clause_end(text, target.start, sentence.span[1])
+                    action = text[target.start : clause_end]
+                    target = _Segment(target.start, clause_end)
+                span = (d.span[0], target.end)
             else:
                 if any(_segment_of(segments, q.span[0]) == index for q in quantities):
                     continue
                 seg = segments[index]
                 span = (seg.start, seg.end)
                 action = text[seg.start : seg.end].replace(str(d.data.get("surface", "")), "")
-            drafts.append(_deadline_draft(linker, d, span, action, sentence, segments, index, section))
+            drafts.append(
+                _deadline_draft(linker, d, span, action, sentence, segments, index, section)
+            )
     drafts.extend(_item_deadline_drafts(ctx, linker, drafts, sentences))
     drafts.extend(_phase_drafts(ctx, drafts))
     drafts.sort(key=lambda d: d.span)
     return drafts, skipped
+
+
+def _sentence_of(mention: Mention) -> int:
+    index = mention.data.get("sentence")
+    return index if isinstance(index, int) else -1
 
 
 def _inside_parens(text: str, pos: int) -> bool:
@@ -531,8 +713,9 @@ def _governing_deadline(
     return leading[-1] if leading else None
 
 
-def _item_deadline(ctx: _Context, section: Section) -> Mention | None:
-    return ctx.item_deadlines.get(section.id)
+def _item_deadline(ctx: _Context, sections: Sequence[Section], pos: int) -> Mention | None:
+    item = _innermost_section(sections, pos, items_only=True)
+    return ctx.item_deadlines.get(item.id) if item is not None else None
 
 
 def _excluded_context(text: str, d: Mention) -> bool:
@@ -541,11 +724,19 @@ def _excluded_context(text: str, d: Mention) -> bool:
     return before.rfind("《") > before.rfind("》")
 
 
-def _metric_start(text: str, seg: _Segment, q: Mention) -> int:
+def _quote_span(text: str, seg: _Segment, q: Mention, metric: str | None) -> Span:
+    """The quantity with what it measures: the metric before it, or the noun after it."""
+    if metric:
+        after = text.find(metric, q.span[1], seg.end)
+        if after >= 0 and after - q.span[1] <= 2:
+            return (q.span[0], after + len(metric))
+        before = text.rfind(metric, seg.start, q.span[0])
+        if before >= 0:
+            return (before, q.span[1])
     start = seg.start
     while start < q.span[0] and text[start] in " \t":
         start += 1
-    return start
+    return (start, q.span[1])
 
 
 def _deadline_draft(
@@ -561,7 +752,11 @@ def _deadline_draft(
     year, month = linker.resolve(d)
     action = re.sub(r"^[\s,，]+|[\s,，。;；]+$", "", action)
     action = _strip_lead_deadline(action)
-    governed = index + 1 if _governs_rest(linker.text, segments[index], d) and index + 1 < len(segments) else index
+    governed = (
+        index + 1
+        if _governs_rest(linker.text, segments[index], d) and index + 1 < len(segments)
+        else index
+    )
     return CommitmentDraft(
         span=span,
         section=section.id if section else None,
@@ -585,8 +780,15 @@ def _deadline_draft(
     )
 
 
+def _clause_end(text: str, start: int, limit: int) -> int:
+    m = re.compile(r"[;；。]").search(text, start, limit)
+    return m.start() if m else limit
+
+
 def _strip_lead_deadline(action: str) -> str:
-    return re.sub(r"^(?:确保|力争|争取)?(?:到|至|于|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?[,，]?", "", action)
+    return re.sub(
+        r"^(?:确保|力争|争取)?(?:到|至|于|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?[,，]?", "", action
+    )
 
 
 def _compress_action(action: str) -> str:
@@ -610,7 +812,8 @@ def _item_deadline_drafts(
             continue
         text = ctx.clean.text
         paren_end = min(
-            [i for i in (text.find(",", d.span[0]), text.find(")", d.span[0])) if i >= 0] or [d.span[1]]
+            [i for i in (text.find(",", d.span[0]), text.find(")", d.span[0])) if i >= 0]
+            or [d.span[1]]
         )
         span = (d.span[0], paren_end)
         body_start = section.heading_span[0] if section.heading_span else section.marker_span[1]
@@ -685,7 +888,3 @@ def _phase_drafts(ctx: _Context, drafts: Sequence[CommitmentDraft]) -> list[Comm
             )
         )
     return out
-
-
-def _unused(_: Any) -> None:  # pragma: no cover - keeps typing imports honest
-    return None

@@ -9,8 +9,6 @@ import typer
 
 from ._common import RULES_OPTION, fail, load_rules_or_fail
 
-FIELD_BARS = {"value": 0.95, "unit": 0.95, "deadline": 0.95, "metric": 0.85, "owner": 0.85}
-
 
 def eval_cli(
     corpus: Path = typer.Argument(Path("corpus"), help="A folder with docs/ and gold/."),
@@ -68,7 +66,8 @@ def eval_cli(
     if fields:
         for score in report.documents:
             for name, record, commitment in score.mismatches:
+                gold_value = record.fields.get(name)
                 typer.echo(
-                    f"FIELD {name:<14} {score.doc}: {record.quote} | gold={record.fields.get(name)!r}"
+                    f"FIELD {name:<14} {score.doc}: {record.quote} | gold={gold_value!r}"
                     f" got={getattr(commitment, name)!r}"
                 )

@@ -40,7 +40,12 @@ class ActorRecognizer:
             units = m.group("units").strip()
             lead = LEAD_SEPARATOR.split(units)[0].strip(" ,，")
             found.append(
-                (m.start("units"), m.start("units") + len(lead), "UNITS", "responsible_units",
-                 {"units": lead, "bodies": split_units(lead)})
+                (
+                    m.start("units"),
+                    m.start("units") + len(lead),
+                    "UNITS",
+                    "responsible_units",
+                    {"units": lead, "bodies": split_units(lead)},
+                )
             )
         return found

@@ -85,7 +85,7 @@ class QuantityRecognizer:
         self.cycle = re.compile(
             r"(?P<lo>\d{1,2}|[两二三四五六七八九十])(?:至|到|-|~)(?P<hi>\d{1,2}|[两二三四五六七八九十])年一(?:个)?周期"
         )
-        self.single_yi_before = re.compile(f"[同任每唯统单某另逐其]$")
+        self.single_yi_before = re.compile("[同任每唯统单某另逐其]$")
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.match(doc.text)
@@ -102,27 +102,60 @@ class QuantityRecognizer:
             value = parse_multiple(m.group())
             if value is not None:
                 found.append(
-                    QuantityMatch(m.start(), m.end(), "QUANTITY", "multiple",
-                                  {"value": float(value), "value_max": None, "unit": "倍",
-                                   "unit_kind": "multiple", "placeholder": False,
-                                   "approximate": False, "surface": m.group()})
+                    QuantityMatch(
+                        m.start(),
+                        m.end(),
+                        "QUANTITY",
+                        "multiple",
+                        {
+                            "value": float(value),
+                            "value_max": None,
+                            "unit": "倍",
+                            "unit_kind": "multiple",
+                            "placeholder": False,
+                            "approximate": False,
+                            "surface": m.group(),
+                        },
+                    )
                 )
         for m in self.relative.finditer(text):
             found.append(
-                QuantityMatch(m.start("ref"), m.end("ref"), "QUANTITY", "relative_standard",
-                              {"value": 100.0, "value_max": None, "unit": "%",
-                               "unit_kind": "relative", "placeholder": False,
-                               "approximate": False, "surface": m.group("ref"),
-                               "comparator_word": m.group("cmp")})
+                QuantityMatch(
+                    m.start("ref"),
+                    m.end("ref"),
+                    "QUANTITY",
+                    "relative_standard",
+                    {
+                        "value": 100.0,
+                        "value_max": None,
+                        "unit": "%",
+                        "unit_kind": "relative",
+                        "placeholder": False,
+                        "approximate": False,
+                        "surface": m.group("ref"),
+                        "comparator_word": m.group("cmp"),
+                    },
+                )
             )
         for m in self.cycle.finditer(text):
             lo, hi = parse_amount(m.group("lo")), parse_amount(m.group("hi"))
             if lo and hi and lo.value is not None and hi.value is not None:
                 found.append(
-                    QuantityMatch(m.start(), m.start("hi") + len(m.group("hi")) + 1, "QUANTITY",
-                                  "cycle", {"value": float(lo.value), "value_max": float(hi.value),
-                                            "unit": "年", "unit_kind": "time", "placeholder": False,
-                                            "approximate": False, "surface": m.group()})
+                    QuantityMatch(
+                        m.start(),
+                        m.end(),
+                        "QUANTITY",
+                        "cycle",
+                        {
+                            "value": float(lo.value),
+                            "value_max": float(hi.value),
+                            "unit": "年",
+                            "unit_kind": "time",
+                            "placeholder": False,
+                            "approximate": False,
+                            "surface": m.group(),
+                        },
+                    )
                 )
         quantities = self.overlap_filter(found)
         return [self._excluded(q, text) for q in quantities]
@@ -148,12 +181,21 @@ class QuantityRecognizer:
             value_max = None  # 十余所: more than ten; the value stays as written
         return [
             QuantityMatch(
-                m.start(), m.end(), "QUANTITY", f"quantity_{info.kind}",
-                {"value": _number(value), "value_max": _number(value_max), "unit": shown_unit,
-                 "unit_kind": "compound" if "/" in unit else info.kind,
-                 "placeholder": amount.placeholder, "approximate": approximate,
-                 "surface": m.group(), "amount_span": [m.start("amount"), m.end("amount")],
-                 "default_comparator": info.comparator},
+                m.start(),
+                m.end(),
+                "QUANTITY",
+                f"quantity_{info.kind}",
+                {
+                    "value": _number(value),
+                    "value_max": _number(value_max),
+                    "unit": shown_unit,
+                    "unit_kind": "compound" if "/" in unit else info.kind,
+                    "placeholder": amount.placeholder,
+                    "approximate": approximate,
+                    "surface": m.group(),
+                    "amount_span": [m.start("amount"), m.end("amount")],
+                    "default_comparator": info.comparator,
+                },
             )
         ]
 
@@ -173,10 +215,19 @@ class QuantityRecognizer:
                 return []
         return [
             QuantityMatch(
-                m.start(), m.end(), "QUANTITY", "percent",
-                {"value": _number(value), "value_max": _number(value_max), "unit": "%",
-                 "unit_kind": "percent", "placeholder": placeholder, "approximate": False,
-                 "surface": m.group()},
+                m.start(),
+                m.end(),
+                "QUANTITY",
+                "percent",
+                {
+                    "value": _number(value),
+                    "value_max": _number(value_max),
+                    "unit": "%",
+                    "unit_kind": "percent",
+                    "placeholder": placeholder,
+                    "approximate": False,
+                    "surface": m.group(),
+                },
             )
         ]
 

@@ -26,7 +26,9 @@ class TimeRecognizer:
         self.name = name
         rules = load_rules(rules_dir).time
         self.deadlines = [(r.id, re.compile(r.pattern)) for r in rules.deadlines]
-        self.frequencies = [(r.id, r.frequency or r.id, re.compile(r.pattern)) for r in rules.frequencies]
+        self.frequencies = [
+            (r.id, r.frequency or r.id, re.compile(r.pattern)) for r in rules.frequencies
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
         deadlines, frequencies = self.match(doc.text)
@@ -36,7 +38,10 @@ class TimeRecognizer:
 
     def match(
         self, text: str
-    ) -> tuple[list[tuple[int, int, str, str, dict[str, Any]]], list[tuple[int, int, str, str, dict[str, Any]]]]:
+    ) -> tuple[
+        list[tuple[int, int, str, str, dict[str, Any]]],
+        list[tuple[int, int, str, str, dict[str, Any]]],
+    ]:
         deadlines: list[tuple[int, int, str, str, dict[str, Any]]] = []
         taken: list[tuple[int, int]] = []
         for rule_id, pattern in self.deadlines:
@@ -60,7 +65,13 @@ class TimeRecognizer:
                         continue
                     value = f"per_n_years:{int(amount.value)}"
                 frequencies.append(
-                    (m.start(), m.end(), "FREQUENCY", rule_id, {"frequency": value, "surface": m.group()})
+                    (
+                        m.start(),
+                        m.end(),
+                        "FREQUENCY",
+                        rule_id,
+                        {"frequency": value, "surface": m.group()},
+                    )
                 )
         deadlines.sort()
         frequencies.sort()
