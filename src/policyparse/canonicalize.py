@@ -25,6 +25,7 @@ def _commitment_id(sha256: str, span: Span) -> str:
 
 WRITTEN_WINDOW = 300
 WRITTEN_FIELDS = ("metric", "scope", "owner")
+MAX_PIECE_CHARS = 24
 
 
 def as_written(clean: CleanText, value: str, near: Span) -> str:
@@ -37,11 +38,16 @@ def as_written(clean: CleanText, value: str, near: Span) -> str:
     """
     lo = max(0, near[0] - WRITTEN_WINDOW)
     hi = min(len(clean.text), near[1] + WRITTEN_WINDOW)
+    whole = clean.text.find(value, lo, hi)
+    if whole < 0:
+        whole = clean.text.find(value)
+    if whole >= 0:
+        return clean.display(whole, whole + len(value))
     out: list[str] = []
     pos = 0
     cursor = near[0]
     while pos < len(value):
-        size = len(value) - pos
+        size = min(len(value) - pos, MAX_PIECE_CHARS)
         found = -1
         while size > 0:
             found = clean.text.find(value[pos : pos + size], cursor, hi)

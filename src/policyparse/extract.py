@@ -8,19 +8,38 @@ frequency cue or a list of responsible units; only those go through spaCy.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .components._spans import span_data
 from .nlp import build_nlp
-from .ruleset import RuleSet
-from .types import CleanText, Mention, Sentence
+from .ruleset import RuleSet, load_rules
+from .types import CleanText, Mention, Sentence, Span
 
-__all__ = ["CANDIDATE", "extract_mentions"]
+__all__ = ["extract_mentions"]
 
-CANDIDATE = re.compile(
-    r"\d|[xX×]{1,3}(?:%|[\u4e00-\u9fff])|[一二三四五六七八九十两百千万][\u4e00-\u9fff%]|每|翻|百分之|"
-    r"责任单位|牵头|不低于|不少于|年底|年末|月底|阶段"
-)
+CN_NUMERAL = "一二三四五六七八九十两百千万亿"
+CUES = r"每|翻[一两三]?番|百分之|倍|责任单位|牵头|不低于|不少于|不高于|年底|年末|月底|阶段"
+
+
+@lru_cache(maxsize=8)
+def _candidate_pattern(rules_dir: str) -> re.Pattern[str]:
+    """Sentences worth tokenizing: a digit, a placeholder, a Chinese numeral before a
+    unit, or a cue of time, frequency, comparison or responsibility."""
+    rules = load_rules(rules_dir)
+    units = "|".join(
+        re.escape(u.unit) for u in sorted(rules.units.units, key=lambda u: -len(u.unit))
+    )
+    return re.compile(
+        rf"\d|(?<![A-Za-z])[xX×]{{1,3}}(?![A-Za-z])|[{CN_NUMERAL}]+(?:多|余)?(?:{units})|{CUES}"
+    )
+
+
+WINDOW_SEPARATOR = "。\n"
+OPEN = "(（《“"
+CLOSE = ")）》”"
+CLAUSE_END = ",，;；。!?"
 GROUPS = {"quantities": None, "deadlines": None, "frequencies": None, "units": None}
 
 
@@ -38,25 +57,71 @@ def extract_mentions(
         Mentions in document order; each carries the index of its sentence in
         ``data["sentence"]``.
     """
-    candidates = [s for s in sentences if CANDIDATE.search(clean.text, s.span[0], s.span[1])]
-    if not candidates:
+    candidate = _candidate_pattern(rules.path)
+    windows = [
+        (sentence, window)
+        for sentence in sentences
+        for window in _windows(clean.text, sentence.span, candidate)
+    ]
+    if not windows:
         return []
-    nlp = build_nlp(rules)
-    texts = [clean.text[s.span[0] : s.span[1]] for s in candidates]
+    # One Doc per document: the windows joined by a sentence end, so that spaCy's
+    # per-Doc cost is paid once and no pattern reaches from one window into the next.
+    pieces: list[str] = []
+    starts: list[int] = []  # where each window starts in the joined text
+    pos = 0
+    for _, (start, end) in windows:
+        starts.append(pos)
+        pieces.append(clean.text[start:end])
+        pos += end - start + len(WINDOW_SEPARATOR)
+    doc = build_nlp(rules)(WINDOW_SEPARATOR.join(pieces))
     mentions: list[Mention] = []
-    for sentence, doc in zip(candidates, nlp.pipe(texts), strict=True):
-        offset = sentence.span[0]
-        for group in GROUPS:
-            for record in span_data(doc, group):
-                data = dict(record["data"])
-                data["sentence"] = sentence.index
-                mentions.append(
-                    Mention(
-                        label=record["label"],
-                        span=(offset + record["start"], offset + record["end"]),
-                        rule=record["rule"],
-                        data=data,
-                    )
-                )
+    for group in GROUPS:
+        for record in span_data(doc, group):
+            i = bisect_right(starts, record["start"]) - 1
+            sentence, (offset, end) = windows[i]
+            start = offset + record["start"] - starts[i]
+            stop = min(end, offset + record["end"] - starts[i])
+            if stop <= start:
+                continue
+            data = dict(record["data"])
+            data["sentence"] = sentence.index
+            mentions.append(
+                Mention(label=record["label"], span=(start, stop), rule=record["rule"], data=data)
+            )
     mentions.sort(key=lambda m: (m.span, m.label))
     return mentions
+
+
+def _windows(text: str, span: Span, candidate: re.Pattern[str]) -> list[Span]:
+    """The clauses of a sentence that hold a candidate, merged where they touch.
+
+    Clauses end at top-level ``，；。！？`` (a comma inside brackets does not end
+    one, so ``（6月底完成，牵头考核单位：…）`` stays whole).
+    """
+    start, end = span
+    if not candidate.search(text, start, end):
+        return []
+    clauses: list[Span] = []
+    depth = 0
+    clause_start = start
+    for i in range(start, end):
+        char = text[i]
+        if char in OPEN:
+            depth += 1
+        elif char in CLOSE and depth:
+            depth -= 1
+        elif depth == 0 and char in CLAUSE_END:
+            clauses.append((clause_start, i + 1))
+            clause_start = i + 1
+    if clause_start < end:
+        clauses.append((clause_start, end))
+    windows: list[Span] = []
+    for clause in clauses:
+        if not candidate.search(text, *clause):
+            continue
+        if windows and windows[-1][1] == clause[0]:
+            windows[-1] = (windows[-1][0], clause[1])
+        else:
+            windows.append(clause)
+    return windows

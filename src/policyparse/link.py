@@ -11,6 +11,7 @@ list of responsible units in an item's closing parenthesis (``（6月底完成�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -24,6 +25,10 @@ CJK = "\u4e00-\u9fff"
 MAX_CUE_GAP = 6
 MAX_METRIC_CHARS = 40
 SHORT_PAREN_CHARS = 12
+# N%的县(市、区)达到…: the bodies that must reach the target
+SHARE_OF_BODIES = re.compile(
+    r"(?:及?以上)?的(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|达|纳入)"
+)
 # verbs that open a segment before the measured thing (建设100个…, 培养…3000名)
 LEAD_VERBS = (
     "累计建设",
@@ -126,6 +131,7 @@ class _Context:
     rules: RuleSet
     year: int | None
     sections: Sequence[Section]
+    index: _SectionIndex
     units_by_section: dict[str, tuple[Span, str]] = field(default_factory=dict)
     item_deadlines: dict[str, Mention] = field(default_factory=dict)
 
@@ -181,19 +187,24 @@ def _segment_of(segments: Sequence[_Segment], pos: int) -> int:
     return max(0, len(segments) - 1)
 
 
-def _innermost_section(
-    sections: Sequence[Section], pos: int, *, items_only: bool = False
-) -> Section | None:
-    """The deepest section holding ``pos``; with ``items_only``, not an inline 一是 item."""
-    best = None
-    for section in sections:
-        if items_only and section.kind == "inline_item":
-            continue
-        if section.span[0] <= pos < section.span[1] and (
-            best is None or section.level > best.level
-        ):
-            best = section
-    return best
+class _SectionIndex:
+    """Innermost-section lookup by position (sections nest, sorted by start)."""
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        self.sections = sorted(sections, key=lambda s: (s.span[0], -s.span[1]))
+        self.starts = [s.span[0] for s in self.sections]
+
+    def at(self, pos: int, *, items_only: bool = False) -> Section | None:
+        """The deepest section holding ``pos``; with ``items_only``, not an inline 一是 item."""
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0:
+            section = self.sections[i]
+            if section.span[0] <= pos < section.span[1] and not (
+                items_only and section.kind == "inline_item"
+            ):
+                return section
+            i -= 1
+        return None
 
 
 def _ends_with(text: str, words: Sequence[str]) -> str | None:
@@ -238,6 +249,19 @@ class _Linker:
             re.escape(s) for s in sorted(ctx.rules.actors.body_suffixes, key=len, reverse=True)
         )
         self.body_end = re.compile(f"(?:{body})$")
+        markers = "|".join(
+            re.escape(m) for m in sorted(ctx.rules.actors.subject_markers, key=len, reverse=True)
+        )
+        self.subject_pattern = re.compile(
+            rf"^(?:鼓励|支持|推动|要求|指导)?(?P<body>[^,，;；。]{{1,30}}?)(?=(?:{markers}))"
+        )
+        self.aspirational_start = re.compile(
+            "(?:" + "|".join(map(re.escape, cues.aspirational)) + ")"
+        )
+        self.cue_operator = {c: op for op, group in self.before.items() for c in group}
+        self.cue_pattern = re.compile(
+            "|".join(re.escape(c) for c in sorted(self.cue_operator, key=len, reverse=True))
+        )
         basis = "|".join(re.escape(w) for w in cues.standard_before)
         self.standard_before = re.compile(f"(?:{basis})[^,，]{{0,8}}$")
         self.body_prefix = re.compile(f"^.{{0,24}}?(?:{body})")
@@ -275,18 +299,15 @@ class _Linker:
     def cue_before(self, pre: str) -> tuple[int, int, str] | None:
         """The comparator cue nearest the end of ``pre``: (start, end, operator).
 
-        A cue inside a longer one is not a cue of its own (少于 in 不少于).
+        Cues are tried longest first at each position, so 少于 inside 不少于 is
+        not a cue of its own.
         """
-        found: list[tuple[int, int, str]] = []
-        for op in (">=", "<="):
-            for cue in self.before[op]:
-                for m in re.finditer(re.escape(cue), pre):
-                    found.append((m.start(), m.end(), op))
-        found = [
-            f for f in found if not any(o != f and o[0] <= f[0] and f[1] <= o[1] for o in found)
-        ]
-        found = [f for f in found if len(pre) - f[1] <= MAX_CUE_GAP]
-        return max(found, default=None)
+        found = None
+        for m in self.cue_pattern.finditer(pre):
+            found = m
+        if found is None or len(pre) - found.end() > MAX_CUE_GAP:
+            return None
+        return (found.start(), found.end(), self.cue_operator[found.group()])
 
     def is_change(self, q: Mention, seg: _Segment) -> bool:
         if q.data.get("unit") in ("百分点", "倍") or q.rule == "multiple":
@@ -467,19 +488,9 @@ class _Linker:
         start = sentence.span[0]
         text = self.text[start:q_start]
         # N%的县(市、区)达到 — the bodies that must reach the target
-        share = re.match(
-            r"^的(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|纳入|达)",
-            self.text[q_start:],
-        )
-        if share:
+        if SHARE_OF_BODIES.match(self.text, q_start):
             return None
-        markers = "|".join(
-            re.escape(m)
-            for m in sorted(self.ctx.rules.actors.subject_markers, key=len, reverse=True)
-        )
-        m = re.match(
-            rf"^(?:鼓励|支持|推动|要求|指导)?(?P<body>[^,，;；。]{{1,30}}?)(?=(?:{markers}))", text
-        )
+        m = self.subject_pattern.match(text)
         if not m:
             return None
         body = m.group("body")
@@ -494,10 +505,7 @@ class _Linker:
         return name
 
     def share_owner(self, q: Mention) -> str | None:
-        share = re.match(
-            r"^(?:及?以上)?的(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|达|纳入)",
-            self.text[q.span[1] :],
-        )
+        share = SHARE_OF_BODIES.match(self.text, q.span[1])
         if share and q.data.get("unit") == "%":
             noun = share.group("noun")
             if self.body_end.search(noun):
@@ -537,14 +545,16 @@ def link_mentions(
         The drafts, and the number-like mentions that did not become one
         (excluded by a rule, or not parsed).
     """
-    ctx = _Context(clean=clean, rules=rules, year=year, sections=sections)
+    ctx = _Context(
+        clean=clean, rules=rules, year=year, sections=sections, index=_SectionIndex(sections)
+    )
     linker = _Linker(ctx)
     text = clean.text
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(_sentence_of(m), []).append(m)
     for m in mentions:
-        section = _innermost_section(sections, m.span[0], items_only=True)
+        section = ctx.index.at(m.span[0], items_only=True)
         if section is None:
             continue
         if m.label == "UNITS" and section.id not in ctx.units_by_section:
@@ -570,7 +580,7 @@ def link_mentions(
         frequencies = [m for m in found if m.label == "FREQUENCY"]
         quantities = [m for m in found if m.label == "QUANTITY"]
         skipped.extend(m for m in found if m.label == "EXCLUDED")
-        section = _innermost_section(sections, sentence.span[0])
+        section = ctx.index.at(sentence.span[0])
         sentence_metrics: list[str] = []
         for q in quantities:
             index = _segment_of(segments, q.span[0])
@@ -714,7 +724,7 @@ def _governing_deadline(
 
 
 def _item_deadline(ctx: _Context, sections: Sequence[Section], pos: int) -> Mention | None:
-    item = _innermost_section(sections, pos, items_only=True)
+    item = ctx.index.at(pos, items_only=True)
     return ctx.item_deadlines.get(item.id) if item is not None else None
 
 
@@ -821,9 +831,7 @@ def _item_deadline_drafts(
         action = text[body_start : body_end if body_end > body_start else d.span[0]].strip()
         year, month = linker.resolve(d)
         sentence = next((s for s in sentences if s.span[0] <= d.span[0] < s.span[1]), None)
-        aspirational = re.match(
-            "(?:" + "|".join(map(re.escape, ctx.rules.cues.aspirational)) + ")", action
-        )
+        aspirational = linker.aspirational_start.match(action)
         out.append(
             CommitmentDraft(
                 span=span,

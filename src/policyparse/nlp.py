@@ -8,7 +8,7 @@ input, so character offsets survive. The jieba user dictionary is built from
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .ruleset import RuleSet, load_rules
 
@@ -33,6 +33,21 @@ def user_words(rules: RuleSet) -> list[str]:
     return sorted(w for w in words if len(w) > 1)
 
 
+class _DictionarySegmenter:
+    """jieba without its HMM guesser of unknown words.
+
+    The recognizers read characters, not tokens; dictionary segmentation with the
+    user dictionary keeps units, cues and body names whole, and skipping the HMM
+    saves about a quarter of the tokenizing time.
+    """
+
+    def __init__(self, jieba_module: Any) -> None:
+        self._jieba = jieba_module
+
+    def cut(self, text: str, cut_all: bool = False) -> Any:
+        return self._jieba.cut(text, cut_all=cut_all, HMM=False)
+
+
 @lru_cache(maxsize=4)
 def _build(rules_dir: str) -> Language:
     import logging
@@ -48,6 +63,7 @@ def _build(rules_dir: str) -> Language:
     for word in user_words(rules):
         jieba.add_word(word)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.tokenizer.jieba_seg = _DictionarySegmenter(jieba)
     for name in PIPE_ORDER:
         nlp.add_pipe(name, config={"rules_dir": rules_dir})
     return nlp

@@ -9,6 +9,7 @@ an unseen one opens a child, as a reader would nest them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -388,10 +389,11 @@ def _clauses(start: int, end: int, clause_breaks: set[int], text: str) -> tuple[
 
 
 def _section_at(pos: int, sections: list[tuple[int, int, str]]) -> str | None:
-    best = None
-    for start, end, section_id in sections:
-        if start > pos:
-            break
-        if pos < end:
-            best = section_id
-    return best
+    """The innermost section holding ``pos`` (sections sorted by start, nested)."""
+    i = bisect_right(sections, (pos, len(sections) + 1 << 40, "")) - 1
+    while i >= 0:
+        start, end, section_id = sections[i]
+        if start <= pos < end:
+            return section_id
+        i -= 1
+    return None

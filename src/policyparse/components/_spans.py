@@ -7,9 +7,19 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["DATA_KEY", "add_spans", "span_data"]
+__all__ = ["DATA_KEY", "add_spans", "doc_text", "span_data"]
 
 DATA_KEY = "policyparse"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from tokens on each access)."""
+    store = doc.user_data.setdefault(DATA_KEY, {})
+    text = store.get("text")
+    if not isinstance(text, str):
+        text = doc.text
+        store["text"] = text
+    return text
 
 
 def add_spans(

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..ruleset import load_rules
-from ._spans import add_spans
+from ._spans import add_spans, doc_text
 
 __all__ = ["ActorRecognizer", "split_units"]
 
@@ -23,7 +23,7 @@ def split_units(units: str) -> list[str]:
 
 
 class ActorRecognizer:
-    """Find ``（责任单位：…）`` / ``牵头单位：…`` lists in ``doc.text``."""
+    """Find ``（责任单位：…）`` / ``牵头单位：…`` lists in ``doc_text(doc)``."""
 
     def __init__(self, nlp: Language, name: str = "policy_actors", *, rules_dir: str | None = None):
         self.name = name
@@ -31,7 +31,7 @@ class ActorRecognizer:
         self.units = re.compile(rules.responsible_units)
 
     def __call__(self, doc: Doc) -> Doc:
-        add_spans(doc, "units", self.match(doc.text))
+        add_spans(doc, "units", self.match(doc_text(doc)))
         return doc
 
     def match(self, text: str) -> list[tuple[int, int, str, str, dict[str, Any]]]:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..numerals import AMOUNT_PATTERN, parse_amount, parse_multiple, parse_percent
 from ..ruleset import RuleSet, load_rules
-from ._spans import add_spans
+from ._spans import add_spans, doc_text
 
 __all__ = ["QuantityMatch", "QuantityRecognizer", "keep_longest"]
 
@@ -53,7 +53,7 @@ def _number(value: Decimal | None) -> float | None:
 
 
 class QuantityRecognizer:
-    """Find quantities in ``doc.text``; store them in ``doc.spans["quantities"]``."""
+    """Find quantities in ``doc_text(doc)``; store them in ``doc.spans["quantities"]``."""
 
     def __init__(
         self,
@@ -71,15 +71,18 @@ class QuantityRecognizer:
         unit_alt = _alternation(self.unit_info)
         parts = _alternation(units.compound_parts)
         # an amount, "多/余" (more than), a unit, maybe compound: 1000元/生/年
-        self.quantity = re.compile(
-            rf"(?P<amount>{AMOUNT_PATTERN})\s*(?P<fuzzy>多|余)?\s*"
-            rf"(?P<unit>(?:{unit_alt})(?:/(?:{parts}))*)(?!性)"
+        # One scan for amounts; what follows each decides what it is (a unit, %,
+        # 倍). Scanning once matters: the amount pattern is the costly one.
+        self.amount = re.compile(AMOUNT_PATTERN)
+        self.after_amount = re.compile(
+            rf"\s*(?:(?P<percent>[%％])|(?P<times>倍)|(?P<fuzzy>多|余)?\s*"
+            rf"(?P<unit>(?:{unit_alt})(?:/(?:{parts}))*)(?!性))"
         )
-        self.percent = re.compile(
-            rf"(?P<amount>{AMOUNT_PATTERN})\s*[%％]|百分之(?P<cn>[零〇一二三四五六七八九十百点.\d]+)"
-            rf"|(?P<tenths>[一二三四五六七八九\d])成(?P<extra>[一二三四五六七八九])?(?![为果本员立效绩长])"
+        self.written_percent = re.compile(
+            r"百分之(?P<cn>[零〇一二三四五六七八九十百点.\d]+)"
+            r"|(?P<tenths>[一二三四五六七八九\d])成(?P<extra>[一二三四五六七八九])?(?![为果本员立效绩长])"
         )
-        self.multiple = re.compile(rf"翻(?:一|两|三)?番|(?P<amount>{AMOUNT_PATTERN})\s*倍")
+        self.doubling = re.compile(r"翻(?:一|两|三)?番")
         self.relative = re.compile(self.rules.cues.relative_standard)
         self.exclusions = [(r.id, re.compile(r.pattern)) for r in self.rules.exclusions.rules]
         self.cycle = re.compile(
@@ -88,36 +91,30 @@ class QuantityRecognizer:
         self.single_yi_before = re.compile("[同任每唯统单某另逐其]$")
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self.match(doc.text)
+        matches = self.match(doc_text(doc))
         self.set_annotations(doc, matches)
         return doc
 
     def match(self, text: str) -> list[QuantityMatch]:
         found: list[QuantityMatch] = []
-        for m in self.quantity.finditer(text):
-            found.extend(self._quantity(m, text))
-        for m in self.percent.finditer(text):
-            found.extend(self._percent(m))
-        for m in self.multiple.finditer(text):
-            value = parse_multiple(m.group())
-            if value is not None:
-                found.append(
-                    QuantityMatch(
-                        m.start(),
-                        m.end(),
-                        "QUANTITY",
-                        "multiple",
-                        {
-                            "value": float(value),
-                            "value_max": None,
-                            "unit": "倍",
-                            "unit_kind": "multiple",
-                            "placeholder": False,
-                            "approximate": False,
-                            "surface": m.group(),
-                        },
+        for amount in self.amount.finditer(text):
+            follow = self.after_amount.match(text, amount.end())
+            if follow is None:
+                continue
+            if follow.group("percent"):
+                found.extend(self._percent(amount.group(), amount.start(), follow.end()))
+            elif follow.group("times"):
+                found.extend(
+                    self._multiple(
+                        text[amount.start() : follow.end()], amount.start(), follow.end()
                     )
                 )
+            else:
+                found.extend(self._quantity(amount, follow, text))
+        for m in self.written_percent.finditer(text):
+            found.extend(self._percent(None, m.start(), m.end(), written=m.group()))
+        for m in self.doubling.finditer(text):
+            found.extend(self._multiple(m.group(), m.start(), m.end()))
         for m in self.relative.finditer(text):
             found.append(
                 QuantityMatch(
@@ -158,31 +155,37 @@ class QuantityRecognizer:
                     )
                 )
         quantities = self.overlap_filter(found)
-        return [self._excluded(q, text) for q in quantities]
+        if not quantities:
+            return []
+        exclusions = [
+            (rule_id, m.start(), m.end())
+            for rule_id, pattern in self.exclusions
+            for m in pattern.finditer(text)
+            if m.end() > m.start()
+        ]
+        return [self._excluded(q, exclusions) for q in quantities]
 
-    def _quantity(self, m: re.Match[str], text: str) -> list[QuantityMatch]:
-        amount_text = m.group("amount")
+    def _quantity(
+        self, amount_match: re.Match[str], follow: re.Match[str], text: str
+    ) -> list[QuantityMatch]:
+        amount_text = amount_match.group()
         amount = parse_amount(amount_text)
         if amount is None:
             return []
-        if amount_text == "一" and self.single_yi_before.search(text[: m.start()]):
+        if amount_text == "一" and self.single_yi_before.search(text, 0, amount_match.start()):
             return []  # 同一所, 每一个: a determiner, not a count
-        unit = m.group("unit")
-        base = unit.split("/")[0]
-        info = self.unit_info.get(base)
+        unit = follow.group("unit")
+        info = self.unit_info.get(unit.split("/")[0])
         if info is None:
             return []
         factor = Decimal(str(info.factor))
         value = amount.value * factor if amount.value is not None else None
         value_max = amount.value_max * factor if amount.value_max is not None else None
         shown_unit = unit if "/" in unit else (info.base or info.unit)
-        approximate = amount.approximate or bool(m.group("fuzzy"))
-        if m.group("fuzzy") and value is not None and value_max is None:
-            value_max = None  # 十余所: more than ten; the value stays as written
         return [
             QuantityMatch(
-                m.start(),
-                m.end(),
+                amount_match.start(),
+                follow.end(),
                 "QUANTITY",
                 f"quantity_{info.kind}",
                 {
@@ -191,32 +194,55 @@ class QuantityRecognizer:
                     "unit": shown_unit,
                     "unit_kind": "compound" if "/" in unit else info.kind,
                     "placeholder": amount.placeholder,
-                    "approximate": approximate,
-                    "surface": m.group(),
-                    "amount_span": [m.start("amount"), m.end("amount")],
+                    "approximate": amount.approximate or bool(follow.group("fuzzy")),
+                    "surface": text[amount_match.start() : follow.end()],
                     "default_comparator": info.comparator,
                 },
             )
         ]
 
-    def _percent(self, m: re.Match[str]) -> list[QuantityMatch]:
+    def _multiple(self, surface: str, start: int, end: int) -> list[QuantityMatch]:
+        value = parse_multiple(surface)
+        if value is None:
+            return []
+        return [
+            QuantityMatch(
+                start,
+                end,
+                "QUANTITY",
+                "multiple",
+                {
+                    "value": float(value),
+                    "value_max": None,
+                    "unit": "倍",
+                    "unit_kind": "multiple",
+                    "placeholder": False,
+                    "approximate": False,
+                    "surface": surface,
+                },
+            )
+        ]
+
+    def _percent(
+        self, amount_text: str | None, start: int, end: int, *, written: str | None = None
+    ) -> list[QuantityMatch]:
         placeholder = False
         value_max = None
-        if m.group("amount"):
-            amount = parse_amount(m.group("amount"))
+        if amount_text is not None:
+            amount = parse_amount(amount_text)
             if amount is None:
                 return []
             placeholder = amount.placeholder
             value = amount.value
             value_max = amount.value_max
         else:
-            value = parse_percent(m.group())
+            value = parse_percent(written or "")
             if value is None:
                 return []
         return [
             QuantityMatch(
-                m.start(),
-                m.end(),
+                start,
+                end,
                 "QUANTITY",
                 "percent",
                 {
@@ -226,20 +252,19 @@ class QuantityRecognizer:
                     "unit_kind": "percent",
                     "placeholder": placeholder,
                     "approximate": False,
-                    "surface": m.group(),
+                    "surface": written or f"{amount_text}%",
                 },
             )
         ]
 
-    def _excluded(self, quantity: QuantityMatch, text: str) -> QuantityMatch:
-        for rule_id, pattern in self.exclusions:
-            lo = max(0, quantity.start - 60)
-            hi = min(len(text), quantity.end + 60)
-            for m in pattern.finditer(text, lo, hi):
-                if m.start() < quantity.end and quantity.start < m.end() and m.end() > m.start():
-                    return QuantityMatch(
-                        quantity.start, quantity.end, "EXCLUDED", rule_id, quantity.data
-                    )
+    @staticmethod
+    def _excluded(quantity: QuantityMatch, exclusions: list[tuple[str, int, int]]) -> QuantityMatch:
+        """The quantity, or an EXCLUDED record naming the first rule that covers it."""
+        for rule_id, start, end in exclusions:
+            if start < quantity.end and quantity.start < end:
+                return QuantityMatch(
+                    quantity.start, quantity.end, "EXCLUDED", rule_id, quantity.data
+                )
         return quantity
 
     def set_annotations(self, doc: Doc, matches: list[QuantityMatch]) -> None:

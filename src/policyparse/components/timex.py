@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..numerals import parse_amount
 from ..ruleset import load_rules
-from ._spans import add_spans
+from ._spans import add_spans, doc_text
 
 __all__ = ["TimeRecognizer"]
 
@@ -20,7 +20,7 @@ FIVE_YEAR_PLAN_BASE_ORDINAL = 6
 
 
 class TimeRecognizer:
-    """Find deadline, phase and frequency expressions in ``doc.text``."""
+    """Find deadline, phase and frequency expressions in ``doc_text(doc)``."""
 
     def __init__(self, nlp: Language, name: str = "policy_time", *, rules_dir: str | None = None):
         self.name = name
@@ -31,7 +31,7 @@ class TimeRecognizer:
         ]
 
     def __call__(self, doc: Doc) -> Doc:
-        deadlines, frequencies = self.match(doc.text)
+        deadlines, frequencies = self.match(doc_text(doc))
         add_spans(doc, "deadlines", deadlines)
         add_spans(doc, "frequencies", frequencies)
         return doc
