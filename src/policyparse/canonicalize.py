@@ -8,6 +8,7 @@ deadline, or in ``skipped`` with the exclusion rule that removed it (or
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 import re
 from collections.abc import Sequence
 
@@ -66,6 +67,13 @@ def as_written(clean: CleanText, value: str, near: Span) -> str:
     return "".join(out)
 
 
+def _running_max(values: Sequence[int]) -> list[int]:
+    out: list[int] = []
+    for value in values:
+        out.append(max(value, out[-1]) if out else value)
+    return out
+
+
 def canonicalize(
     clean: CleanText, drafts: Sequence[CommitmentDraft], *, sha256: str
 ) -> list[Commitment]:
@@ -114,10 +122,13 @@ def account_numbers(
         records.append(
             SkippedNumber(span=(start, end), quote=clean.original[start:end], reason=mention.rule)
         )
-    covered = [*used, *seen, *used_quantities]
+    covered = sorted([*used, *seen, *used_quantities])
+    covered_starts = [s for s, _ in covered]
+    reach = _running_max([e for _, e in covered])
     for sentence in sentences:
         for m in NUMBER_LIKE.finditer(clean.text, *sentence.span):
-            if any(s <= m.start() < e for s, e in covered):
+            i = bisect_right(covered_starts, m.start()) - 1
+            if i >= 0 and reach[i] > m.start():
                 continue
             start, end = clean.to_original(m.start(), m.end())
             records.append(

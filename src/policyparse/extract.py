@@ -32,7 +32,7 @@ def _candidate_pattern(rules_dir: str) -> re.Pattern[str]:
         re.escape(u.unit) for u in sorted(rules.units.units, key=lambda u: -len(u.unit))
     )
     return re.compile(
-        rf"\d|(?<![A-Za-z])[xX×]{{1,3}}(?![A-Za-z])|[{CN_NUMERAL}]+(?:多|余)?(?:{units})|{CUES}"
+        rf"\d|(?<![A-Za-z])[xX×]{{1,3}}(?![A-Za-z])|(?<![{CN_NUMERAL}])[{CN_NUMERAL}]++(?:多|余)?(?:{units})|{CUES}"
     )
 
 

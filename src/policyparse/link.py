@@ -11,7 +11,7 @@ list of responsible units in an item's closing parenthesis (``（6月底完成�
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -25,6 +25,9 @@ CJK = "\u4e00-\u9fff"
 MAX_CUE_GAP = 6
 MAX_METRIC_CHARS = 40
 SHORT_PAREN_CHARS = 12
+LOOK_BACK_CHARS = 120  # how far a clause start or a subject is looked for
+MODALITY_REACH = 8  # segments a 力争 at the start of one reaches over
+STRIVE = re.compile(r"力争|争取")
 # N%的县(市、区)达到…: the bodies that must reach the target
 SHARE_OF_BODIES = re.compile(
     r"(?:及?以上)?的(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|达|纳入)"
@@ -181,10 +184,15 @@ def _paren_segments(text: str, start: int, end: int) -> list[_Segment]:
 
 
 def _segment_of(segments: Sequence[_Segment], pos: int) -> int:
-    for i, seg in enumerate(segments):
-        if seg.start <= pos < seg.end:
-            return i
-    return max(0, len(segments) - 1)
+    """Index of the segment holding ``pos`` (the last one before it, between two)."""
+    lo, hi = 0, len(segments)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if segments[mid].start <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return max(0, lo - 1)
 
 
 class _SectionIndex:
@@ -255,6 +263,8 @@ class _Linker:
         self.subject_pattern = re.compile(
             rf"^(?:鼓励|支持|推动|要求|指导)?(?P<body>[^,，;；。]{{1,30}}?)(?=(?:{markers}))"
         )
+        self.aspirational_cue = re.compile("|".join(map(re.escape, cues.aspirational)))
+        self.binding_start = re.compile("|".join(map(re.escape, cues.binding)))
         self.aspirational_start = re.compile(
             "(?:" + "|".join(map(re.escape, cues.aspirational)) + ")"
         )
@@ -400,7 +410,7 @@ class _Linker:
 
     def previous_object(self, seg: _Segment) -> str | None:
         """对主干链路进行扩容，达到… → 主干链路: the object of the segment before."""
-        before = self.text[: seg.start].rstrip(",，")
+        before = self.text[max(0, seg.start - LOOK_BACK_CHARS) : seg.start].rstrip(",，")
         start = max(before.rfind(","), before.rfind("，"), before.rfind("。")) + 1
         m = re.match(
             r"^(?:对|把|将)?(?P<noun>[^,，]{2,14}?)(?:进行)?(?:扩容|升级|改造|建设|提升|优化)$",
@@ -410,7 +420,8 @@ class _Linker:
 
     def _clause_start(self, q: Mention) -> int:
         pos = q.span[0]
-        while pos > 0 and self.text[pos - 1] not in ",，;；。\n:：":
+        limit = max(0, pos - LOOK_BACK_CHARS)
+        while pos > limit and self.text[pos - 1] not in ",，;；。\n:：":
             pos -= 1
         return pos
 
@@ -453,17 +464,24 @@ class _Linker:
             return "standard"
         return "target"
 
-    def modality(self, sentence: Sentence, segments: Sequence[_Segment], index: int) -> str:
-        cues = self.ctx.rules.cues
+    def modality(
+        self, sentence: Sentence, segments: Sequence[_Segment], index: int, pos: int | None = None
+    ) -> str:
+        """Aspirational when the segment has a cue near ``pos``, or a 力争/争取 opens a
+        segment before it that no binding cue has closed since."""
         seg = segments[index]
-        own = self.text[seg.start : seg.end]
-        if any(c in own for c in cues.aspirational):
+        lo, hi = seg.start, seg.end
+        if pos is not None:
+            lo, hi = max(lo, pos - LOOK_BACK_CHARS), min(hi, pos + LOOK_BACK_CHARS)
+        if self.aspirational_cue.search(self.text, lo, hi):
             return "aspirational"
-        for prev in range(index - 1, -1, -1):
-            text = self.text[segments[prev].start : segments[prev].end].lstrip()
-            if re.match(r"(?:力争|争取)", text):
+        for prev in range(index - 1, max(-1, index - 1 - MODALITY_REACH), -1):
+            start = segments[prev].start
+            while start < segments[prev].end and self.text[start].isspace():
+                start += 1
+            if STRIVE.match(self.text, start):
                 return "aspirational"
-            if any(text.startswith(b) for b in cues.binding):
+            if self.binding_start.match(self.text, start):
                 break
         return "binding"
 
@@ -486,7 +504,7 @@ class _Linker:
     def subject(self, sentence: Sentence, q_start: int) -> str | None:
         """A body that opens the sentence (or the quantity's clause) and acts."""
         start = sentence.span[0]
-        text = self.text[start:q_start]
+        text = self.text[start : min(q_start, start + LOOK_BACK_CHARS)]
         # N%的县(市、区)达到 — the bodies that must reach the target
         if SHARE_OF_BODIES.match(self.text, q_start):
             return None
@@ -582,17 +600,17 @@ def link_mentions(
         skipped.extend(m for m in found if m.label == "EXCLUDED")
         section = ctx.index.at(sentence.span[0])
         sentence_metrics: list[str] = []
+        starts = sorted(q.span[0] for q in quantities)
+        ends = sorted(q.span[1] for q in quantities)
         for q in quantities:
             index = _segment_of(segments, q.span[0])
             seg = segments[index]
             frequency = _frequency(frequencies, segments, index, q)
             # neighbours in the same segment bound this quantity's words
-            left = max(
-                [seg.start] + [o.span[1] for o in quantities if seg.start <= o.span[1] <= q.span[0]]
-            )
-            right = min(
-                [seg.end] + [o.span[0] for o in quantities if q.span[1] <= o.span[0] <= seg.end]
-            )
+            i = bisect_right(ends, q.span[0]) - 1
+            left = max(seg.start, ends[i]) if i >= 0 else seg.start
+            j = bisect_left(starts, q.span[1])
+            right = min(seg.end, starts[j]) if j < len(starts) else seg.end
             while left < q.span[0] and text[left] in "、和及与 ":
                 left += 1
             seg = _Segment(left, right, seg.in_parens)
@@ -634,7 +652,7 @@ def link_mentions(
                         "frequency": frequency,
                         "scope": scope,
                         "owner": owner,
-                        "modality": linker.modality(sentence, segments, index),
+                        "modality": linker.modality(sentence, segments, index, q.span[0]),
                         "placeholder": bool(q.data.get("placeholder")),
                     },
                 )

@@ -63,7 +63,10 @@ def _build(rules_dir: str) -> Language:
     for word in user_words(rules):
         jieba.add_word(word)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer.jieba_seg = _DictionarySegmenter(jieba)
+    from spacy.lang.zh import ChineseTokenizer
+
+    if isinstance(nlp.tokenizer, ChineseTokenizer):
+        nlp.tokenizer.jieba_seg = _DictionarySegmenter(jieba)
     for name in PIPE_ORDER:
         nlp.add_pipe(name, config={"rules_dir": rules_dir})
     return nlp

@@ -38,10 +38,13 @@ class QuantityMatch:
 def keep_longest(matches: Iterable[QuantityMatch]) -> list[QuantityMatch]:
     """Overlap policy: the longest match wins, then the earliest."""
     chosen: list[QuantityMatch] = []
-    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(match.end <= c.start or match.start >= c.end for c in chosen):
-            chosen.append(match)
-    return sorted(chosen, key=lambda m: m.start)
+    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if chosen and match.start < chosen[-1].end:
+            if match.end - match.start > chosen[-1].end - chosen[-1].start:
+                chosen[-1] = match
+            continue
+        chosen.append(match)
+    return chosen
 
 
 def _alternation(words: Iterable[str]) -> str:
