@@ -8,8 +8,8 @@ deadline, or in ``skipped`` with the exclusion rule that removed it (or
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from .schema import Commitment, SkippedNumber
