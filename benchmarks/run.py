@@ -16,6 +16,10 @@ import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from policyparse.ruleset import RuleSet
 
 ROOT = Path(__file__).resolve().parents[1]
 REPEATS = 5
@@ -65,6 +69,35 @@ def main() -> None:
     per_doc = [_best_of(lambda s=s: parse_source(s, rules=rules), 3) for s in sources]
     print(f"median per document: {statistics.median(per_doc) * 1000:.1f} ms")
     print(f"pipeline / jieba ratio: {pipeline / baselines['jieba.lcut']:.2f} (bar: ≤ 1.0)")
+    _linearity(rules)
+
+
+# Inputs that break naive rules: each is timed at 25k, 50k and 100k characters;
+# linear time shows as a ratio near 2 from one size to the next.
+PATHOLOGICAL = {
+    "one long sentence of targets": "覆盖率达到80%，",
+    "one clause of counts": "建设一所学校、",
+    "digits in a row": "1",
+    "一 in a row": "一",
+    "mixed scripts": "ABC 中文 ١٢٣ русский 80% 😀 ",
+    "unbalanced brackets": "（（《“",
+}
+
+
+def _linearity(rules: RuleSet) -> None:
+    from policyparse.pipeline import parse_source
+    from policyparse.types import SourceText
+
+    print("\nlinear time on pathological input (seconds at 25k / 50k / 100k characters):")
+    for name, unit in PATHOLOGICAL.items():
+        times = []
+        for size in (25_000, 50_000, 100_000):
+            text = (unit * (size // len(unit) + 1))[:size]
+            source = SourceText("<bench>", text, "utf-8", "txt", "0")
+            times.append(_best_of(lambda source=source: parse_source(source, rules=rules), 1))
+        growth = times[2] / times[1] if times[1] else 0.0
+        cells = "".join(f"{t:8.2f}" for t in times)
+        print(f"  {name:<30}{cells}   ×{growth:.1f} per doubling")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ from ._spans import add_spans, doc_text
 __all__ = ["QuantityMatch", "QuantityRecognizer", "keep_longest"]
 
 CJK = "\u4e00-\u9fff"
+# 同一所, 每一个, 统一…: 一 after these is a determiner, not a count
+DETERMINER_BEFORE_YI = "同任每唯统单某另逐其"
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,6 @@ class QuantityRecognizer:
         self.cycle = re.compile(
             r"(?P<lo>\d{1,2}|[两二三四五六七八九十])(?:至|到|-|~)(?P<hi>\d{1,2}|[两二三四五六七八九十])年一(?:个)?周期"
         )
-        self.single_yi_before = re.compile("[同任每唯统单某另逐其]$")
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.match(doc_text(doc))
@@ -175,7 +176,8 @@ class QuantityRecognizer:
         amount = parse_amount(amount_text)
         if amount is None:
             return []
-        if amount_text == "一" and self.single_yi_before.search(text, 0, amount_match.start()):
+        start = amount_match.start()
+        if amount_text == "一" and start > 0 and text[start - 1] in DETERMINER_BEFORE_YI:
             return []  # 同一所, 每一个: a determiner, not a count
         unit = follow.group("unit")
         info = self.unit_info.get(unit.split("/")[0])
