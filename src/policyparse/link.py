@@ -28,6 +28,9 @@ SHORT_PAREN_CHARS = 12
 LOOK_BACK_CHARS = 120  # how far a clause start or a subject is looked for
 MODALITY_REACH = 8  # segments a 力争 at the start of one reaches over
 STRIVE = re.compile(r"力争|争取")
+CLAUSE_START = re.compile(r"[,，;；:：]\s*")
+# what may follow a body's name inside its subject: 各县区|工作方案, 学校|每班每天
+BODY_REMAINDER = re.compile(r"^(?:工作方案|方案|(?:每[\u4e00-\u9fff]{1,2})+)$")
 # N%的县(市、区)达到…: the bodies that must reach the target
 SHARE_OF_BODIES = re.compile(
     r"(?:及?以上)?的(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|达|纳入)"
@@ -263,6 +266,11 @@ class _Linker:
         self.subject_pattern = re.compile(
             rf"^(?:鼓励|支持|推动|要求|指导)?(?P<body>[^,，;；。]{{1,30}}?)(?=(?:{markers}))"
         )
+        verbs = "|".join(re.escape(v) for v in sorted(LEAD_VERBS, key=len, reverse=True))
+        # 鼓励学校每班每天开设…, 鼓励xx万人口以上的县办好…: the encouraged body acts
+        self.encouraged_pattern = re.compile(
+            rf"^(?:鼓励|支持|要求|指导|推动|引导)(?P<body>[^,，;；。]{{1,24}}?)(?=(?:{verbs}))"
+        )
         self.aspirational_cue = re.compile("|".join(map(re.escape, cues.aspirational)))
         self.binding_start = re.compile("|".join(map(re.escape, cues.binding)))
         self.aspirational_start = re.compile(
@@ -377,8 +385,13 @@ class _Linker:
             return (
                 sentence_metrics[-1] if sentence_metrics else self.previous_object(seg)
             ), destination.group("place")
-        noun = re.match(rf"^(?:的)?(?P<noun>[^,，;；。、(]{{1,{MAX_METRIC_CHARS}}})", post)
-        if noun and noun.group("noun") and noun.group("noun")[0] not in "以上以下以内左右":
+        noun = re.match(rf"^[”\"]?(?:的)?(?P<noun>[^,，;；。、(]{{1,{MAX_METRIC_CHARS}}})", post)
+        if noun and (
+            noun.group("noun")[0] in "以上以下以内左右"
+            or noun.group("noun").strip('”"') in self.ctx.rules.cues.generic_metrics
+        ):
+            noun = None
+        if noun and noun.group("noun"):
             text = noun.group("noun")
             text = (
                 re.split(r"(?=纳入|达到|实现|参加|参与|接受|享受|获得|覆盖)", text, maxsplit=1)[0]
@@ -403,20 +416,35 @@ class _Linker:
         before = _strip_lead(before)
         before = re.sub(r"(?:持续|稳定|力争|要|将|均|全部|基本|约|近|累计)+$", "", before)
         scope, before = self._split_scope(before)
+        found = self.cue_before(before)
+        if found and found[1] == len(before):
+            before = before[: found[0]]  # 不低于 with nothing measured before it
+        before = re.sub(r"“?[一二三四五六七八九十两]{1,2}个$", "", before)  # “四个100%
         before = before.strip(' “”"')
         if not before and sentence_metrics:
             return sentence_metrics[-1], scope
+        if not before:
+            before = self.previous_object(seg) or ""
+        if not before and q.data.get("unit_kind") in ("study", "time"):
+            before = str(q.data.get("unit"))  # 保证不低于72课时: what is counted is 课时
         return (before[-MAX_METRIC_CHARS:] or None), scope
 
     def previous_object(self, seg: _Segment) -> str | None:
         """对主干链路进行扩容，达到… → 主干链路: the object of the segment before."""
         before = self.text[max(0, seg.start - LOOK_BACK_CHARS) : seg.start].rstrip(",，")
         start = max(before.rfind(","), before.rfind("，"), before.rfind("。")) + 1
+        previous = before[start:]
         m = re.match(
             r"^(?:对|把|将)?(?P<noun>[^,，]{2,14}?)(?:进行)?(?:扩容|升级|改造|建设|提升|优化)$",
-            before[start:],
+            previous,
         )
-        return m.group("noun") if m else None
+        if m:
+            return m.group("noun")
+        # 对普通高中学校要提高生均公用经费标准 → 生均公用经费标准
+        m = re.search(r"(?:要|将|应|须)(?P<rest>[^,，]{2,30})$", previous)
+        if m:
+            return _strip_lead(m.group("rest")) or None
+        return None
 
     def _clause_start(self, q: Mention) -> int:
         pos = q.span[0]
@@ -452,6 +480,8 @@ class _Linker:
         if self.is_change(q, seg):
             return "change"
         if frequency:
+            if q.rule == "cycle":
+                return "frequency"
             if frequency in ("per_day", "per_week") or unit_kind in ("time", "study", "money"):
                 return "standard"
             return "frequency"
@@ -502,25 +532,40 @@ class _Linker:
         return ids
 
     def subject(self, sentence: Sentence, q_start: int) -> str | None:
-        """A body that opens the sentence (or the quantity's clause) and acts."""
-        start = sentence.span[0]
-        text = self.text[start : min(q_start, start + LOOK_BACK_CHARS)]
+        """A body that opens the sentence, or a clause of it before the quantity, and acts.
+
+        ``各县（市、区）教育行政部门和学校要…`` names the owner; ``对普通高中学校要…``
+        names a scope, not an owner.
+        """
         # N%的县(市、区)达到 — the bodies that must reach the target
         if SHARE_OF_BODIES.match(self.text, q_start):
             return None
+        lo = max(sentence.span[0], q_start - LOOK_BACK_CHARS)
+        starts = [sentence.span[0]] if sentence.span[0] >= lo else []
+        starts += [m.end() for m in CLAUSE_START.finditer(self.text, lo, q_start)]
+        for i, start in enumerate(reversed(starts)):
+            # an encouraged body (鼓励学校…) acts in its own clause only
+            name = self._body_at(start, q_start, encouraged=i == 0)
+            if name:
+                return name
+        return None
+
+    def _body_at(self, start: int, stop: int, *, encouraged: bool) -> str | None:
+        text = self.text[start : min(stop, start + LOOK_BACK_CHARS)]
         m = self.subject_pattern.match(text)
-        if not m:
+        if m is None and encouraged:
+            m = self.encouraged_pattern.match(text)
+        if not m or m.group("body").startswith("对"):
             return None
         body = m.group("body")
-        found = self.body_prefix.match(body)
-        if not found:
-            return None
-        name = found.group()
-        if name != body and not re.match(r"(?:工作方案|方案)", body[len(name) :]):
-            return None
-        if len(name) < 2 or re.search(r"[的率量比]", name[-1]):
-            return None
-        return name
+        # the longest name the body opens with, if what follows it is not more noun
+        for end in range(len(body), 1, -1):
+            name = body[:end]
+            if not self.body_end.search(name) or re.search(r"[的率量比]$", name):
+                continue
+            if end == len(body) or BODY_REMAINDER.match(body[end:]):
+                return name
+        return None
 
     def share_owner(self, q: Mention) -> str | None:
         share = SHARE_OF_BODIES.match(self.text, q.span[1])
@@ -801,7 +846,7 @@ def _deadline_draft(
             "deadline_month": month,
             "frequency": None,
             "scope": None,
-            "owner": linker.owner(span[0], sentence, section),
+            "owner": linker.owner(d.span[0], sentence, section),
             "modality": linker.modality(sentence, segments, governed),
             "placeholder": False,
         },

@@ -133,6 +133,7 @@ class CueRules(_Model):
     standard_units: list[str]
     standard_metrics: list[str]
     standard_before: list[str]
+    generic_metrics: list[str]
     aspirational: list[str]
     binding: list[str]
     relative_standard: str
