@@ -16,7 +16,6 @@ __all__ = [
     "DocumentMeta",
     "Evidence",
     "Jurisdiction",
-    "Owner",
     "Period",
     "PolicyDocument",
     "SectionRecord",
@@ -110,16 +109,6 @@ class SentenceRecord(_Record):
     section: str | None
 
 
-class Owner(_Record):
-    """The responsible body, normalized for comparison across documents."""
-
-    text: str
-    source: Literal["responsible_units", "subject", "paragraph_subject"]
-    body: str | None = None
-    level: Literal["province", "city", "county", "school"] | None = None
-    generic: bool = False
-
-
 class Commitment(_Record):
     """A measurable or dated commitment; fields as in corpus/GUIDELINES.md."""
 
@@ -138,10 +127,8 @@ class Commitment(_Record):
     frequency: str | None = None
     scope: str | None = None
     owner: str | None = None
-    owner_detail: Owner | None = None
     modality: Literal["binding", "aspirational"]
     placeholder: bool = False
-    indicator: str | None = None
     confidence: float = Field(ge=0.0, le=1.0)
     rule: str
 

@@ -1,4 +1,4 @@
-"""Build the golden snapshot of a corpus document: metadata and outline.
+"""Build the golden snapshot of a corpus document: metadata, outline, commitments.
 
 Run ``python -m tests.golden._snapshot`` (or ``make golden``) to rewrite the
 expected files after a deliberate change, then review the diff line by line.
@@ -22,7 +22,14 @@ def snapshot(path: Path) -> dict[str, Any]:
     document = parse(path)
     meta = document.document.model_dump(mode="json", exclude=VOLATILE)
     sections = [s.model_dump(mode="json") for s in document.sections]
-    return {"document": meta, "sections": sections}
+    commitments = [c.model_dump(mode="json") for c in document.commitments]
+    skipped = [s.model_dump(mode="json") for s in document.skipped]
+    return {
+        "document": meta,
+        "sections": sections,
+        "commitments": commitments,
+        "skipped": skipped,
+    }
 
 
 def dump(data: dict[str, Any]) -> str:

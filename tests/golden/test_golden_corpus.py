@@ -1,4 +1,4 @@
-"""Golden tests: the whole metadata and outline of every corpus document.
+"""Golden tests: the whole metadata, outline and commitments of every corpus document.
 
 The expected files were written by ``make golden`` and checked by hand against
 each document; a change in output shows as a JSON diff here.
