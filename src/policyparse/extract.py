@@ -20,7 +20,7 @@ from .types import CleanText, Mention, Sentence, Span
 __all__ = ["extract_mentions"]
 
 CN_NUMERAL = "一二三四五六七八九十两百千万亿"
-CUES = r"每|翻[一两三]?番|百分之|倍|责任单位|牵头|不低于|不少于|不高于|年底|年末|月底|阶段"
+CUES = r"每|翻[一两三]?番|百分之|倍|责任单位|牵头|低于|不少于|高于|不超过|年底|年末|月底|阶段"
 
 
 @lru_cache(maxsize=8)

@@ -33,93 +33,9 @@ CLAUSE_START = re.compile(r"[,，;；:：]\s*")
 BODY_REMAINDER = re.compile(r"^(?:工作方案|方案|(?:每[\u4e00-\u9fff]{1,2})+)$")
 # N%的县(市、区)达到…: the bodies that must reach the target
 SHARE_OF_BODIES = re.compile(
-    r"(?:及?以上)?的(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|达|纳入)"
+    r"(?:(?:及?以上|左右)的?|的)(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|达|纳入)"
 )
 # verbs that open a segment before the measured thing (建设100个…, 培养…3000名)
-LEAD_VERBS = (
-    "累计建设",
-    "新建",
-    "建设",
-    "建成",
-    "培养",
-    "培育",
-    "遴选",
-    "打造",
-    "评选",
-    "组织发布",
-    "组织开展",
-    "组织",
-    "发布",
-    "开展",
-    "举行",
-    "举办",
-    "进行",
-    "实现",
-    "确保",
-    "保证",
-    "保障",
-    "落实",
-    "推动",
-    "推进",
-    "力争",
-    "争取",
-    "努力",
-    "鼓励",
-    "支持",
-    "持续",
-    "全面",
-    "基本",
-    "逐步",
-    "进一步",
-    "使",
-    "让",
-    "要",
-    "将",
-    "应",
-    "办好",
-    "联通",
-    "完成",
-    "达成",
-    "覆盖",
-    "累计",
-    "创建",
-    "形成",
-    "掌握",
-    "学会",
-    "指导学生",
-    "帮助",
-    "每位学生",
-    "促使每位学生",
-    "让每位学生",
-    "切实",
-    "积极",
-    "着力",
-    "核定",
-    "开设",
-    "安排",
-    "配备",
-    "设立",
-    "新增",
-    "增加",
-    "提高",
-    "提升",
-    "降低",
-    "减少",
-    "扩大",
-)
-SCOPE_WORDS = (
-    "全市",
-    "全省",
-    "全县",
-    "全区",
-    "城区",
-    "农村",
-    "县城",
-    "乡村",
-    "城镇",
-    "市本级",
-    "全国",
-)
 PREPOSITIONS = "在对向于为从与和及把将"
 MONTH_END = 12
 
@@ -168,10 +84,14 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
                 segments.append(_Segment(seg_start, i))
             seg_start = i + 1
     if depth:
+        # an unclosed bracket: what stands before it is a segment, the rest its remark
+        if paren_start > seg_start:
+            segments.append(_Segment(seg_start, paren_start))
         segments.extend(_paren_segments(text, paren_start + 1, end))
     elif end > seg_start:
         segments.append(_Segment(seg_start, end))
-    return [s for s in segments if text[s.start : s.end].strip()]
+    kept = [s for s in segments if text[s.start : s.end].strip()]
+    return kept or [_Segment(start, end)]
 
 
 def _paren_segments(text: str, start: int, end: int) -> list[_Segment]:
@@ -204,6 +124,7 @@ class _SectionIndex:
     def __init__(self, sections: Sequence[Section]) -> None:
         self.sections = sorted(sections, key=lambda s: (s.span[0], -s.span[1]))
         self.starts = [s.span[0] for s in self.sections]
+        self.by_id = {s.id: s for s in sections}
 
     def at(self, pos: int, *, items_only: bool = False) -> Section | None:
         """The deepest section holding ``pos``; with ``items_only``, not an inline 一是 item."""
@@ -225,30 +146,23 @@ def _ends_with(text: str, words: Sequence[str]) -> str | None:
     return None
 
 
-def _starts_with_verb(text: str) -> bool:
-    text = text.strip()
-    return any(text.startswith(v) for v in LEAD_VERBS if len(v) > 1) and not text.startswith("总")
-
-
-def _strip_lead(text: str) -> str:
-    """Drop leading verbs, adverbs and deadline words before the measured thing."""
-    text = re.sub(r"^(?:确保|力争|争取)?(?:到|至|于|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?", "", text)
-    text = re.sub(r"^每(?:个)?(?:天|日|周|月|学期|半年|学年|年度|年|\d+年)", "", text)
-    changed = True
-    while changed and text:
-        changed = False
-        for verb in sorted(LEAD_VERBS, key=len, reverse=True):
-            if text.startswith(verb):
-                text = text[len(verb) :]
-                changed = True
-                break
-    return text.strip(' 、“”"')
+DEADLINE_LEAD = re.compile(
+    r"^(?:确保|力争|争取)?(?:(?:到|至|于|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?|今年|明年|本年度)"
+)
+# 地区生产总值增长6%: the change verb is not part of what is measured
+TRAILING_CHANGE = re.compile(r"(?:增长|提高|提升|降低|减少|下降|增加|增幅|扩大)$")
+FREQUENCY_LEAD = re.compile(
+    r"^每(?:个)?(?:天|日|周|月|学期|半年|学年|年度|年|(?:\d+|[两二三四五六七八九十])年)"
+)
 
 
 class _Linker:
     def __init__(self, ctx: _Context) -> None:
         self.ctx = ctx
         self.text = ctx.clean.text
+        self.lead_words = sorted(ctx.rules.cues.lead_words, key=len, reverse=True)
+        self.scope_words = ctx.rules.cues.scope_words
+        self.lead = re.compile("|".join(re.escape(w) for w in self.lead_words))
         cues = ctx.rules.cues
         self.before = {
             op: sorted(c.before, key=len, reverse=True) for op, c in cues.comparators.items()
@@ -266,7 +180,7 @@ class _Linker:
         self.subject_pattern = re.compile(
             rf"^(?:鼓励|支持|推动|要求|指导)?(?P<body>[^,，;；。]{{1,30}}?)(?=(?:{markers}))"
         )
-        verbs = "|".join(re.escape(v) for v in sorted(LEAD_VERBS, key=len, reverse=True))
+        verbs = "|".join(re.escape(v) for v in self.lead_words)
         # 鼓励学校每班每天开设…, 鼓励xx万人口以上的县办好…: the encouraged body acts
         self.encouraged_pattern = re.compile(
             rf"^(?:鼓励|支持|要求|指导|推动|引导)(?P<body>[^,，;；。]{{1,24}}?)(?=(?:{verbs}))"
@@ -284,6 +198,34 @@ class _Linker:
         self.standard_before = re.compile(f"(?:{basis})[^,，]{{0,8}}$")
         self.body_prefix = re.compile(f"^.{{0,24}}?(?:{body})")
 
+    def starts_with_verb(self, text: str) -> bool:
+        text = text.strip()
+        return bool(self.lead.match(text)) and not text.startswith("总")
+
+    def strip_lead(self, text: str) -> str:
+        """Drop leading verbs, adverbs, deadline and frequency words before the measured thing."""
+        while text:
+            shorter = FREQUENCY_LEAD.sub("", DEADLINE_LEAD.sub("", text))
+            m = self.lead.match(shorter)
+            if m:
+                shorter = shorter[m.end() :]
+            if shorter == text:
+                break
+            text = shorter
+        return text.strip(' 、“”"')
+
+    def reports_past(self, sentence: Sentence, section: Section | None) -> bool:
+        """A sentence about the past (过去一年，…) or in a review section (…工作回顾)."""
+        opening = self.text[sentence.span[0] : sentence.span[0] + 8]
+        if any(opening.startswith(word) for word in self.ctx.rules.cues.past_openers):
+            return True
+        while section is not None:
+            heading = section.heading or ""
+            if any(word in heading for word in self.ctx.rules.cues.past_headings):
+                return True
+            section = self.ctx.index.by_id.get(section.parent) if section.parent else None
+        return False
+
     # ------------------------------------------------------------------ fields
     def comparator(self, q: Mention, seg: _Segment, kind: str, metric: str) -> str:
         data = q.data
@@ -294,6 +236,8 @@ class _Linker:
             return "between"
         pre = self.text[seg.start : q.span[0]]
         post = self.text[q.span[1] : seg.end]
+        if any(post.startswith(word) for word in self.ctx.rules.cues.approximate):
+            return "="  # 85%左右: as written
         for op in (">=", "<="):
             for cue in self.after[op]:
                 if post.startswith(cue):
@@ -359,18 +303,19 @@ class _Linker:
             return paren.group("metric"), paren.group("scope")
         cue = self.cue_before(pre)
         cue_at = cue[0] if cue and cue[0] > 0 else None
-        if cue and _starts_with_verb(pre[cue[1] :]):
+        gap = pre[cue[1] :] if cue else ""
+        if cue and gap.strip() and "的" not in gap:
             cue_at = None  # 至少建设一个…基地: the thing counted follows the amount
         # N%的学校达到…: the share of bodies that reach something
         share = re.match(
-            r"^(?:及?以上)?的(?P<noun>[^,，;；]{1,16}?)(?P<verb>达到|创建成|纳入|达|实现|建成|开展|获得)(?P<rest>[^,，;；]{0,30})",
+            r"^(?:(?:及?以上|左右)的?|的)(?P<noun>[^,，;；%]{1,16}?)(?P<verb>达到|创建成|纳入|达|实现|建成|开展|获得)(?P<rest>[^,，;；]{0,30})",
             post,
         )
         if q.data.get("unit") == "%" and share:
             noun = share.group("noun")
             return f"{share.group('verb')}{share.group('rest')}的{noun}比例", None
         if cue_at is not None:
-            subject = _strip_lead(pre[:cue_at].strip())
+            subject = self.strip_lead(pre[:cue_at].strip())
             subject = re.sub(r"(?:持续|稳定|力争|要|将|均|全部|基本)+$", "", subject)
             subject = re.sub(r"在(?:19|20)?[\dxX]+年(?:的)?基础上$", "", subject)
             scope, subject = self._split_scope(subject)
@@ -409,13 +354,14 @@ class _Linker:
                 if text.startswith(verb) and len(text) > len(verb):
                     text = text[len(verb) :]
             if text:
-                before = _strip_lead(pre.strip())
+                before = self.strip_lead(pre.strip())
                 scope_pre, _ = self._split_scope(before)
                 return text, scope_pre
         before = re.sub(r"在(?:19|20)?[\dxX]+年(?:的)?基础上$", "", pre.strip())
-        before = _strip_lead(before)
+        before = self.strip_lead(before)
         before = re.sub(r"(?:持续|稳定|力争|要|将|均|全部|基本|约|近|累计)+$", "", before)
         scope, before = self._split_scope(before)
+        before = TRAILING_CHANGE.sub("", self.strip_lead(before))
         found = self.cue_before(before)
         if found and found[1] == len(before):
             before = before[: found[0]]  # 不低于 with nothing measured before it
@@ -443,7 +389,7 @@ class _Linker:
         # 对普通高中学校要提高生均公用经费标准 → 生均公用经费标准
         m = re.search(r"(?:要|将|应|须)(?P<rest>[^,，]{2,30})$", previous)
         if m:
-            return _strip_lead(m.group("rest")) or None
+            return self.strip_lead(m.group("rest")) or None
         return None
 
     def _clause_start(self, q: Mention) -> int:
@@ -454,7 +400,7 @@ class _Linker:
         return pos
 
     def _split_scope(self, text: str) -> tuple[str | None, str]:
-        for word in SCOPE_WORDS:
+        for word in self.scope_words:
             if text.startswith(word) and len(text) > len(word):
                 return word, text[len(word) :]
         m = re.match(
@@ -468,7 +414,7 @@ class _Linker:
     def _is_place_list(self, text: str) -> bool:
         return bool(
             re.fullmatch(
-                r"(?:[\u4e00-\u9fff()（）]{1,8}?(?:县|区|市|镇|乡)(?:\([^)]*\))?[、和及]?)+", text
+                r"(?:[\u4e00-\u9fff()（）]{0,8}?(?:县|区|市|镇|乡)(?:\([^)]*\))?[、和及]?)+", text
             )
         )
 
@@ -579,8 +525,11 @@ class _Linker:
     def resolve(self, d: Mention) -> tuple[int | None, int | None]:
         year = d.data.get("year")
         month = d.data.get("month")
+        own = self.ctx.year
+        if d.data.get("relative") == "next_year" and own is not None:
+            own += 1
         return (
-            year if isinstance(year, int) else self.ctx.year,
+            year if isinstance(year, int) else own,
             month if isinstance(month, int) else None,
         )
 
@@ -644,6 +593,11 @@ def link_mentions(
         quantities = [m for m in found if m.label == "QUANTITY"]
         skipped.extend(m for m in found if m.label == "EXCLUDED")
         section = ctx.index.at(sentence.span[0])
+        if linker.reports_past(sentence, section):
+            skipped.extend(
+                Mention("EXCLUDED", q.span, "past", q.data) for q in found if q.label == "QUANTITY"
+            )
+            continue
         sentence_metrics: list[str] = []
         starts = sorted(q.span[0] for q in quantities)
         ends = sorted(q.span[1] for q in quantities)
@@ -708,6 +662,13 @@ def link_mentions(
         for d in deadlines:
             if d.span in governing_used or _excluded_context(text, d):
                 continue
+            if (
+                section is not None
+                and section.kind == "phase"
+                and section.heading_span
+                and (section.heading_span[0] <= d.span[0] < section.heading_span[1])
+            ):
+                continue  # 第一阶段：2018年 is the phase's own record
             index = _segment_of(segments, d.span[0])
             if _governs_rest(text, segments[index], d):
                 if any(_segment_of(segments, q.span[0]) > index for q in quantities):
@@ -740,6 +701,12 @@ def _sentence_of(mention: Mention) -> int:
     return index if isinstance(index, int) else -1
 
 
+def _past_leading_year(d: Mention, year: int | None) -> bool:
+    """``2018年，全市…增长8%`` in a 2019 document is a fact about the past."""
+    found = d.data.get("year")
+    return d.rule == "year_leading" and year is not None and isinstance(found, int) and found < year
+
+
 def _inside_parens(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     depth = 0
@@ -766,7 +733,10 @@ def _frequency(
 
 
 def _governs_rest(text: str, seg: _Segment, d: Mention) -> bool:
-    """``到2020年，…``: a deadline that is its whole segment governs what follows."""
+    """``到2020年，…``: a deadline that is its whole segment governs what follows,
+    and so does one in a segment that announces a list (``今年…目标是：…``)."""
+    if text[seg.end : seg.end + 1] in (":", "："):
+        return True
     rest = text[seg.start : seg.end].replace(str(d.data.get("surface", "")), "")
     return not re.sub(r"[\s确保力争争取要]", "", rest)
 

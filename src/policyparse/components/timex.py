@@ -91,12 +91,16 @@ class TimeRecognizer:
         if groups.get("rel"):
             data["relative"] = "this_year"
             data["month"] = 12
+        if groups.get("thisyear"):
+            data["relative"] = "this_year"
+        if groups.get("nextyear"):
+            data["relative"] = "next_year"
         if groups.get("fyp"):
             amount = parse_amount(groups["fyp"])
             if amount is None or amount.value is None:
                 return None
             n = int(amount.value)
             data["year"] = FIVE_YEAR_PLAN_BASE + 5 * (n - FIVE_YEAR_PLAN_BASE_ORDINAL)
-        if data["year"] is None and data["month"] is None:
+        if data["year"] is None and data["month"] is None and data["relative"] is None:
             return None
         return data
