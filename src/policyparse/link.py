@@ -149,6 +149,7 @@ def _ends_with(text: str, words: Sequence[str]) -> str | None:
 DEADLINE_LEAD = re.compile(
     r"^(?:确保|力争|争取)?(?:(?:到|至|于|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?|今年|明年|本年度)"
 )
+COPULA = re.compile(r"(?:时期|期间)?(?:是|为|系)")
 # 地区生产总值增长6%: the change verb is not part of what is measured
 TRAILING_CHANGE = re.compile(r"(?:增长|提高|提升|降低|减少|下降|增加|增幅|扩大)$")
 FREQUENCY_LEAD = re.compile(
@@ -687,6 +688,8 @@ def link_mentions(
                 seg = segments[index]
                 span = (seg.start, seg.end)
                 action = text[seg.start : seg.end].replace(str(d.data.get("surface", "")), "")
+            if COPULA.match(_strip_lead_deadline(action).lstrip(" ,，")):
+                continue  # 十三五时期是…阶段: a statement, not something due
             drafts.append(
                 _deadline_draft(linker, d, span, action, sentence, segments, index, section)
             )

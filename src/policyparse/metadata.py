@@ -41,6 +41,8 @@ _ISSUE_VERB = re.compile(r"关于(?:印发|转发|颁发|发布|公布|下发)")
 _QUOTED_TITLE = re.compile(r"《([^《》\n]{2,100})》")
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*年?\s*[-—–~至到]+\s*((?:19|20)\d\d)\s*年")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_FIVE_YEAR_PLAN = re.compile(r"“?(十[一二三四五六七八九]?|[六七八九])五”?(?:规划|时期|期间)")
+FIRST_REGULAR_PLAN = 6  # the plans ran every five years from the sixth (1981—1985)
 _COUNT_OF_ISSUERS = re.compile(r"等\s*\d{1,3}\s*(?:个)?(?:部门|单位)$")
 _TRAILING_PAREN = re.compile(r"\([^()]{1,30}\)$")
 
@@ -333,6 +335,17 @@ class _Reader:
                 self.set(
                     "period",
                     {"start": start, "end": end},
+                    (region[0] + m.start(), region[0] + m.end()),
+                )
+                return
+        if m := _FIVE_YEAR_PLAN.search(piece):
+            # “十三五”规划: the n-th five-year plan runs to 1985 + 5 (n - 6)
+            n = chinese_ordinal(m.group(1))
+            if n is not None and n >= FIRST_REGULAR_PLAN:
+                end = 1985 + 5 * (n - 6)
+                self.set(
+                    "period",
+                    {"start": end - 4, "end": end},
                     (region[0] + m.start(), region[0] + m.end()),
                 )
                 return

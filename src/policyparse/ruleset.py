@@ -141,8 +141,9 @@ class CueRules(_Model):
     aspirational: list[str]
     binding: list[str]
     relative_standard: str
+    duration_years: str
 
-    _v_relative = field_validator("relative_standard")(_check_regex)
+    _v_relative = field_validator("relative_standard", "duration_years")(_check_regex)
 
 
 class PatternRule(_Model):

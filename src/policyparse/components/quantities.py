@@ -89,6 +89,7 @@ class QuantityRecognizer:
         )
         self.doubling = re.compile(r"翻(?:一|两|三)?番")
         self.relative = re.compile(self.rules.cues.relative_standard)
+        self.duration_years = re.compile(self.rules.cues.duration_years)
         self.exclusions = [(r.id, re.compile(r.pattern)) for r in self.rules.exclusions.rules]
         self.cycle = re.compile(
             r"(?P<lo>\d{1,2}|[两二三四五六七八九十])(?:至|到|-|~)(?P<hi>\d{1,2}|[两二三四五六七八九十])年一(?:个)?周期"
@@ -119,6 +120,24 @@ class QuantityRecognizer:
             found.extend(self._percent(None, m.start(), m.end(), written=m.group()))
         for m in self.doubling.finditer(text):
             found.extend(self._multiple(m.group(), m.start(), m.end()))
+        for m in self.duration_years.finditer(text):
+            found.append(
+                QuantityMatch(
+                    m.start("amount"),
+                    m.end(),
+                    "QUANTITY",
+                    "quantity_years",
+                    {
+                        "value": float(Decimal(m.group("amount"))),
+                        "value_max": None,
+                        "unit": "年",
+                        "unit_kind": "duration",
+                        "placeholder": False,
+                        "approximate": False,
+                        "surface": text[m.start("amount") : m.end()],
+                    },
+                )
+            )
         for m in self.relative.finditer(text):
             found.append(
                 QuantityMatch(
