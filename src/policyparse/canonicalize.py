@@ -11,7 +11,9 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
+from .ruleset import RuleSet, load_rules
 from .schema import Commitment, SkippedNumber
 from .types import CleanText, CommitmentDraft, Mention, Sentence, Span
 
@@ -67,6 +69,11 @@ def as_written(clean: CleanText, value: str, near: Span) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=4)
+def _exclusion_patterns(rules_dir: str) -> list[tuple[str, re.Pattern[str]]]:
+    return [(r.id, re.compile(r.pattern)) for r in load_rules(rules_dir).exclusions.rules]
+
+
 def _running_max(values: Sequence[int]) -> list[int]:
     out: list[int] = []
     for value in values:
@@ -106,8 +113,15 @@ def account_numbers(
     mentions: Sequence[Mention],
     skipped: Sequence[Mention],
     drafts: Sequence[CommitmentDraft],
+    *,
+    rules: RuleSet,
 ) -> list[SkippedNumber]:
-    """Number-like spans of the body that did not become a commitment, and why."""
+    """Number-like spans of the body that did not become a commitment, and why.
+
+    A number no recognizer read is still checked against the exclusion rules, so a
+    document number or a score weight says so rather than ``unparsed``.
+    """
+    exclusions = _exclusion_patterns(rules.path)
     used = [d.span for d in drafts] + [
         m.span for m in mentions if m.label in ("DEADLINE", "FREQUENCY")
     ]
@@ -126,13 +140,24 @@ def account_numbers(
     covered_starts = [s for s, _ in covered]
     reach = _running_max([e for _, e in covered])
     for sentence in sentences:
+        excluded: list[tuple[str, int, int]] | None = None
         for m in NUMBER_LIKE.finditer(clean.text, *sentence.span):
             i = bisect_right(covered_starts, m.start()) - 1
             if i >= 0 and reach[i] > m.start():
                 continue
+            if excluded is None:  # the exclusion rules, run once per sentence that needs them
+                excluded = [
+                    (rule_id, x.start(), x.end())
+                    for rule_id, pattern in exclusions
+                    for x in pattern.finditer(clean.text, *sentence.span)
+                ]
+            reason = next(
+                (rule for rule, lo, hi in excluded if lo <= m.start() and m.end() <= hi),
+                "unparsed",
+            )
             start, end = clean.to_original(m.start(), m.end())
             records.append(
-                SkippedNumber(span=(start, end), quote=clean.original[start:end], reason="unparsed")
+                SkippedNumber(span=(start, end), quote=clean.original[start:end], reason=reason)
             )
     records.sort(key=lambda r: r.span)
     return records

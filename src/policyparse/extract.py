@@ -20,7 +20,10 @@ from .types import CleanText, Mention, Sentence, Span
 __all__ = ["extract_mentions"]
 
 CN_NUMERAL = "一二三四五六七八九十两百千万亿"
-CUES = r"每|翻[一两三]?番|百分之|倍|责任单位|牵头|低于|不少于|高于|不超过|年底|年末|月底|阶段"
+CUES = (
+    r"每|翻[一两三]?番|百分之|倍|责任单位|牵头|低于|不少于|高于|不超过|年底|年末|月底|阶段|"
+    r"[一二三四五六七八九]成|五”?(?:期间|末|时期)|今年|明年"
+)
 
 
 @lru_cache(maxsize=8)
@@ -37,6 +40,7 @@ def _candidate_pattern(rules_dir: str) -> re.Pattern[str]:
 
 
 WINDOW_SEPARATOR = "。\n"
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 OPEN = "(（《“"
 CLOSE = ")）》”"
 CLAUSE_END = ",，;；。!?"
@@ -74,7 +78,9 @@ def extract_mentions(
         starts.append(pos)
         pieces.append(clean.text[start:end])
         pos += end - start + len(WINDOW_SEPARATOR)
-    doc = build_nlp(rules)(WINDOW_SEPARATOR.join(pieces))
+    # spaCy stores strings as UTF-8: a lone surrogate stands in as U+FFFD (same length)
+    joined = LONE_SURROGATE.sub("\ufffd", WINDOW_SEPARATOR.join(pieces))
+    doc = build_nlp(rules)(joined)
     mentions: list[Mention] = []
     for group in GROUPS:
         for record in span_data(doc, group):

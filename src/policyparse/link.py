@@ -47,6 +47,17 @@ class _Segment:
     in_parens: bool = False
 
 
+@dataclass(frozen=True)
+class _Item:
+    """What a closing ``（…，牵头单位：…）`` belongs to: a numbered item or, in a
+    document without numbering, the paragraph."""
+
+    key: str
+    span: Span
+    body_start: int
+    ancestry: tuple[str, ...]
+
+
 @dataclass
 class _Context:
     clean: CleanText
@@ -55,7 +66,24 @@ class _Context:
     sections: Sequence[Section]
     index: _SectionIndex
     units_by_section: dict[str, tuple[Span, str]] = field(default_factory=dict)
-    item_deadlines: dict[str, Mention] = field(default_factory=dict)
+    item_deadlines: dict[str, tuple[_Item, Mention]] = field(default_factory=dict)
+
+    def item_at(self, pos: int) -> _Item:
+        section = self.index.at(pos, items_only=True)
+        if section is not None:
+            ancestry = [section.id]
+            parent = section.parent
+            while parent:
+                ancestry.append(parent)
+                parent = ".".join(parent.split(".")[:-1]) or None
+            body = section.heading_span[0] if section.heading_span else section.marker_span[1]
+            return _Item(section.id, section.span, body, tuple(ancestry))
+        text = self.clean.text
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        key = f"paragraph@{start}"
+        return _Item(key, (start, end), start, (key,))
 
 
 def _segments(text: str, start: int, end: int) -> list[_Segment]:
@@ -309,7 +337,7 @@ class _Linker:
             cue_at = None  # 至少建设一个…基地: the thing counted follows the amount
         # N%的学校达到…: the share of bodies that reach something
         share = re.match(
-            r"^(?:(?:及?以上|左右)的?|的)(?P<noun>[^,，;；%]{1,16}?)(?P<verb>达到|创建成|纳入|达|实现|建成|开展|获得)(?P<rest>[^,，;；]{0,30})",
+            r"^(?:(?:及?以上|左右)的?|的)(?P<noun>[^,，;；%]{1,16}?)(?P<verb>达到|创建成|纳入|达|实现|建成|开展|获得)(?P<rest>[^,，;；。]{0,30})",
             post,
         )
         if q.data.get("unit") == "%" and share:
@@ -463,20 +491,16 @@ class _Linker:
         return "binding"
 
     def owner(self, q_start: int, sentence: Sentence, section: Section | None) -> str | None:
-        if section is not None:
-            for sec_id in self._ancestry(section):
-                units = self.ctx.units_by_section.get(sec_id)
-                if units:
-                    return units[1]
-        return self.subject(sentence, q_start)
+        units = self.responsible_units(q_start)
+        return units if units else self.subject(sentence, q_start)
 
-    def _ancestry(self, section: Section) -> list[str]:
-        ids = [section.id]
-        parent = section.parent
-        while parent:
-            ids.append(parent)
-            parent = ".".join(parent.split(".")[:-1]) or None
-        return ids
+    def responsible_units(self, pos: int) -> str | None:
+        """The lead units listed for the item (or paragraph) holding ``pos``."""
+        for key in self.ctx.item_at(pos).ancestry:
+            units = self.ctx.units_by_section.get(key)
+            if units:
+                return units[1]
+        return None
 
     def subject(self, sentence: Sentence, q_start: int) -> str | None:
         """A body that opens the sentence, or a clause of it before the quantity, and acts.
@@ -567,17 +591,17 @@ def link_mentions(
     for m in mentions:
         by_sentence.setdefault(_sentence_of(m), []).append(m)
     for m in mentions:
-        section = ctx.index.at(m.span[0], items_only=True)
-        if section is None:
+        if m.label not in ("UNITS", "DEADLINE"):
             continue
-        if m.label == "UNITS" and section.id not in ctx.units_by_section:
-            ctx.units_by_section[section.id] = (m.span, str(m.data["units"]))
+        item = ctx.item_at(m.span[0])
+        if m.label == "UNITS" and item.key not in ctx.units_by_section:
+            ctx.units_by_section[item.key] = (m.span, str(m.data["units"]))
         if (
             m.label == "DEADLINE"
             and _inside_parens(text, m.span[0])
-            and section.id not in ctx.item_deadlines
+            and item.key not in ctx.item_deadlines
         ):
-            ctx.item_deadlines[section.id] = m
+            ctx.item_deadlines[item.key] = (item, m)
 
     drafts: list[CommitmentDraft] = []
     skipped: list[Mention] = []
@@ -588,7 +612,11 @@ def link_mentions(
             continue
         segments = _segments(text, *sentence.span)
         deadlines = [
-            m for m in found if m.label == "DEADLINE" and not _inside_parens(text, m.span[0])
+            m
+            for m in found
+            if m.label == "DEADLINE"
+            and not _inside_parens(text, m.span[0])
+            and not _past_year(m, year)
         ]
         frequencies = [m for m in found if m.label == "FREQUENCY"]
         quantities = [m for m in found if m.label == "QUANTITY"]
@@ -625,10 +653,7 @@ def link_mentions(
                 governing_used.add(deadline_mention.span)
                 year_value, month_value = linker.resolve(deadline_mention)
             owner = linker.share_owner(q) or linker.owner(q.span[0], sentence, section)
-            units_owner = section is not None and any(
-                ctx.units_by_section.get(s) for s in linker._ancestry(section)
-            )
-            if units_owner and scope is None:
+            if linker.responsible_units(q.span[0]) and scope is None:
                 subject = linker.subject(sentence, q.span[0])
                 scope = subject
             if owner and scope == owner:
@@ -704,10 +729,11 @@ def _sentence_of(mention: Mention) -> int:
     return index if isinstance(index, int) else -1
 
 
-def _past_leading_year(d: Mention, year: int | None) -> bool:
-    """``2018年，全市…增长8%`` in a 2019 document is a fact about the past."""
+def _past_year(d: Mention, year: int | None) -> bool:
+    """A year before the document's own is a reference to the past, not a deadline
+    (``2018年，全市…增长8%``, ``按照2019年12月印发的方案`` in a 2020 document)."""
     found = d.data.get("year")
-    return d.rule == "year_leading" and year is not None and isinstance(found, int) and found < year
+    return year is not None and isinstance(found, int) and found < year
 
 
 def _inside_parens(text: str, pos: int) -> bool:
@@ -760,8 +786,8 @@ def _governing_deadline(
 
 
 def _item_deadline(ctx: _Context, sections: Sequence[Section], pos: int) -> Mention | None:
-    item = ctx.index.at(pos, items_only=True)
-    return ctx.item_deadlines.get(item.id) if item is not None else None
+    found = ctx.item_deadlines.get(ctx.item_at(pos).key)
+    return found[1] if found else None
 
 
 def _excluded_context(text: str, d: Mention) -> bool:
@@ -851,9 +877,8 @@ def _item_deadline_drafts(
 ) -> list[CommitmentDraft]:
     """``（6月底完成，牵头考核单位：…）`` closing an item with no quantity of its own."""
     out = []
-    for section_id, d in ctx.item_deadlines.items():
-        section = next(s for s in ctx.sections if s.id == section_id)
-        inside = [x for x in drafts if section.span[0] <= x.span[0] < section.span[1]]
+    for item, d in ctx.item_deadlines.values():
+        inside = [x for x in drafts if item.span[0] <= x.span[0] < item.span[1]]
         if any(x.fields["kind"] != "deadline" for x in inside):
             continue
         text = ctx.clean.text
@@ -862,16 +887,17 @@ def _item_deadline_drafts(
             or [d.span[1]]
         )
         span = (d.span[0], paren_end)
-        body_start = section.heading_span[0] if section.heading_span else section.marker_span[1]
+        body_start = item.body_start
         body_end = text.rfind("(", body_start, d.span[0])
-        action = text[body_start : body_end if body_end > body_start else d.span[0]].strip()
+        action = text[body_start : body_end if body_end > body_start else d.span[0]]
+        action = re.sub(r"\s*\(\s*\d+(?:\.\d+)?\s*分\s*\)\s*|\s+", "", action)  # （0.5分）
         year, month = linker.resolve(d)
         sentence = next((s for s in sentences if s.span[0] <= d.span[0] < s.span[1]), None)
         aspirational = linker.aspirational_start.match(action)
         out.append(
             CommitmentDraft(
                 span=span,
-                section=section_id,
+                section=None if item.key.startswith("paragraph@") else item.key,
                 rule=f"item_deadline_{d.rule}",
                 confidence=0.7,
                 fields={
@@ -885,7 +911,7 @@ def _item_deadline_drafts(
                     "deadline_month": month,
                     "frequency": None,
                     "scope": None,
-                    "owner": linker.owner(d.span[0], sentence, section) if sentence else None,
+                    "owner": linker.owner(d.span[0], sentence, None) if sentence else None,
                     "modality": "aspirational" if aspirational else "binding",
                     "placeholder": False,
                 },

@@ -60,6 +60,7 @@ _INNER_SPACE = re.compile(
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _ENDS_WITH_URL = re.compile(r"(?:https?|ftp)://\S+$")  # a link ends its line
 _URL = re.compile(r"(?:https?|ftp)://\S+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 
 
@@ -72,6 +73,13 @@ def _t2s() -> object:
 
 def _to_simplified(text: str) -> str:
     """Traditional → simplified, one character for one, line by line."""
+    if _SURROGATE.search(text):
+        # OpenCC takes UTF-8: stand in for lone surrogates, then put them back
+        masked = _SURROGATE.sub("\ufffd", text)
+        converted = _to_simplified(masked)
+        return "".join(
+            o if _SURROGATE.match(o) else c for o, c in zip(text, converted, strict=True)
+        )
     converter = _t2s()
     convert = converter.convert  # type: ignore[attr-defined]
     out = convert(text)

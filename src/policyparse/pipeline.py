@@ -44,7 +44,7 @@ def _source_of(text_or_path: str | os.PathLike[str] | SourceText) -> SourceText:
     if (
         "\n" not in text_or_path
         and len(text_or_path) < MAX_PATH_CHARS
-        and (text_or_path == "-" or Path(text_or_path).is_file())
+        and (text_or_path == "-" or _is_file(text_or_path))
     ):
         return read_source(text_or_path)
     return SourceText(
@@ -54,6 +54,14 @@ def _source_of(text_or_path: str | os.PathLike[str] | SourceText) -> SourceText:
         file_format="txt",
         sha256=hashlib.sha256(text_or_path.encode("utf-8", "surrogatepass")).hexdigest(),
     )
+
+
+def _is_file(candidate: str) -> bool:
+    """Whether a string names an existing file (a long sentence is no file name)."""
+    try:
+        return Path(candidate).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def analyze(
@@ -94,7 +102,7 @@ def parse_source(
         sections=[_section_record(clean, section) for section in sections],
         sentences=[_sentence_record(clean, s) for s in sentences] if include_sentences else None,
         commitments=canonicalize(clean, drafts, sha256=source.sha256),
-        skipped=account_numbers(clean, sentences, mentions, skipped, drafts),
+        skipped=account_numbers(clean, sentences, mentions, skipped, drafts, rules=rules),
     )
     return document
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import typer
 
 from ._common import version_callback
+from .batch import batch_cli
 from .evaluate import eval_cli
 from .extract import extract_cli
 from .info import info_cli
+from .schema import schema_cli
 from .sections import sections_cli
 
 __all__ = ["app", "main"]
@@ -38,6 +40,8 @@ app.command("extract")(extract_cli)
 app.command("sections")(sections_cli)
 app.command("info")(info_cli)
 app.command("eval")(eval_cli)
+app.command("batch")(batch_cli)
+app.command("schema")(schema_cli)
 
 
 def main() -> None:

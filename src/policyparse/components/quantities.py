@@ -88,6 +88,9 @@ class QuantityRecognizer:
             r"|(?P<tenths>[一二三四五六七八九\d])成(?P<extra>[一二三四五六七八九])?(?![为果本员立效绩长])"
         )
         self.doubling = re.compile(r"翻(?:一|两|三)?番")
+        self.percent_range = re.compile(
+            rf"\s*(?:[-—–－~～]+|至|到)\s*(?P<hi>{AMOUNT_PATTERN})\s*[%％]"
+        )
         self.relative = re.compile(self.rules.cues.relative_standard)
         self.duration_years = re.compile(self.rules.cues.duration_years)
         self.exclusions = [(r.id, re.compile(r.pattern)) for r in self.rules.exclusions.rules]
@@ -107,7 +110,15 @@ class QuantityRecognizer:
             if follow is None:
                 continue
             if follow.group("percent"):
-                found.extend(self._percent(amount.group(), amount.start(), follow.end()))
+                upper = self.percent_range.match(text, follow.end())
+                if upper:  # 80%—90%, 80%至90%: one range, not two targets
+                    found.extend(
+                        self._percent(
+                            f"{amount.group()}至{upper.group('hi')}", amount.start(), upper.end()
+                        )
+                    )
+                else:
+                    found.extend(self._percent(amount.group(), amount.start(), follow.end()))
             elif follow.group("times"):
                 found.extend(
                     self._multiple(

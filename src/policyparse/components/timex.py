@@ -43,15 +43,15 @@ class TimeRecognizer:
         list[tuple[int, int, str, str, dict[str, Any]]],
     ]:
         deadlines: list[tuple[int, int, str, str, dict[str, Any]]] = []
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(text) + 1)  # characters an earlier rule already read
         for rule_id, pattern in self.deadlines:
             for m in pattern.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e in taken) or m.end() == m.start():
+                if m.end() == m.start() or any(taken[m.start() : m.end()]):
                     continue
                 data = self._deadline(m)
                 if data is None:
                     continue
-                taken.append((m.start(), m.end()))
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
                 deadlines.append((m.start(), m.end(), "DEADLINE", rule_id, data))
         frequencies: list[tuple[int, int, str, str, dict[str, Any]]] = []
         for rule_id, frequency, pattern in self.frequencies:
