@@ -35,9 +35,8 @@ BODY_REMAINDER = re.compile(r"^(?:工作方案|方案|(?:每[\u4e00-\u9fff]{1,2}
 SHARE_OF_BODIES = re.compile(
     r"(?:(?:及?以上|左右)的?|的)(?P<noun>[\u4e00-\u9fff()（）、]{1,10}?)(?=达到|创建成|达|纳入)"
 )
-# verbs that open a segment before the measured thing (建设100个…, 培养…3000名)
+# a noun after the amount ends before a preposition (x项全国优秀教学成果在我市…)
 PREPOSITIONS = "在对向于为从与和及把将"
-MONTH_END = 12
 
 
 @dataclass
@@ -65,7 +64,7 @@ class _Context:
     year: int | None
     sections: Sequence[Section]
     index: _SectionIndex
-    units_by_section: dict[str, tuple[Span, str]] = field(default_factory=dict)
+    units_by_item: dict[str, tuple[Span, str]] = field(default_factory=dict)
     item_deadlines: dict[str, tuple[_Item, Mention]] = field(default_factory=dict)
 
     def item_at(self, pos: int) -> _Item:
@@ -165,13 +164,6 @@ class _SectionIndex:
                 return section
             i -= 1
         return None
-
-
-def _ends_with(text: str, words: Sequence[str]) -> str | None:
-    for word in sorted(words, key=len, reverse=True):
-        if text.endswith(word):
-            return word
-    return None
 
 
 DEADLINE_LEAD = re.compile(
@@ -497,7 +489,7 @@ class _Linker:
     def responsible_units(self, pos: int) -> str | None:
         """The lead units listed for the item (or paragraph) holding ``pos``."""
         for key in self.ctx.item_at(pos).ancestry:
-            units = self.ctx.units_by_section.get(key)
+            units = self.ctx.units_by_item.get(key)
             if units:
                 return units[1]
         return None
@@ -594,8 +586,8 @@ def link_mentions(
         if m.label not in ("UNITS", "DEADLINE"):
             continue
         item = ctx.item_at(m.span[0])
-        if m.label == "UNITS" and item.key not in ctx.units_by_section:
-            ctx.units_by_section[item.key] = (m.span, str(m.data["units"]))
+        if m.label == "UNITS" and item.key not in ctx.units_by_item:
+            ctx.units_by_item[item.key] = (m.span, str(m.data["units"]))
         if (
             m.label == "DEADLINE"
             and _inside_parens(text, m.span[0])
@@ -647,7 +639,7 @@ def link_mentions(
             comparator = linker.comparator(q, seg, kind, metric or "")
             deadline_mention = _governing_deadline(deadlines, segments, index, text)
             if deadline_mention is None:
-                deadline_mention = _item_deadline(ctx, sections, q.span[0])
+                deadline_mention = _item_deadline(ctx, q.span[0])
             year_value, month_value = (None, None)
             if deadline_mention is not None:
                 governing_used.add(deadline_mention.span)
@@ -750,14 +742,11 @@ def _inside_parens(text: str, pos: int) -> bool:
 def _frequency(
     frequencies: Sequence[Mention], segments: Sequence[_Segment], index: int, q: Mention
 ) -> str | None:
+    """The frequency stated in the quantity's segment before its end
+    (``每年评选20名…、20堂…`` reaches both counts)."""
     for f in frequencies:
-        f_index = _segment_of(segments, f.span[0])
-        if f_index == index and f.span[0] <= q.span[1]:
+        if _segment_of(segments, f.span[0]) == index and f.span[0] <= q.span[1]:
             return str(f.data["frequency"])
-    # 每年评选20名…、20堂…: a frequency reaches the items listed after it
-    for f in frequencies:
-        if _segment_of(segments, f.span[0]) == index - 1 and f.span[0] < q.span[0]:
-            return None
     return None
 
 
@@ -785,7 +774,7 @@ def _governing_deadline(
     return leading[-1] if leading else None
 
 
-def _item_deadline(ctx: _Context, sections: Sequence[Section], pos: int) -> Mention | None:
+def _item_deadline(ctx: _Context, pos: int) -> Mention | None:
     found = ctx.item_deadlines.get(ctx.item_at(pos).key)
     return found[1] if found else None
 
