@@ -51,8 +51,9 @@ golden: install ## Rewrite tests/golden/expected after a deliberate change (revi
 eval: install ## Score extraction against corpus/gold
 	$(BIN)/policyparse eval corpus
 
-bench: install ## Speed of the pipeline on the corpus, against jieba in the same run
+bench: install ## Speed of the pipeline against jieba; batch throughput, memory and resume
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.batch
 
 all: lint test ## Lint and test
 

@@ -25,7 +25,9 @@ through a callback.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
 import glob
 import hashlib
 import json
@@ -36,7 +38,7 @@ import threading
 import time
 import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -56,7 +58,9 @@ __all__ = [
     "BatchProgress",
     "BatchSummary",
     "Failure",
+    "Outcome",
     "Parsed",
+    "ProgressCallback",
     "Task",
     "commitment_rows",
     "default_workers",
@@ -79,6 +83,8 @@ ROW_GROUP_ROWS = 10_000
 MAX_REASON_CHARS = 300
 # how often a worker checks that the batch that started it is still alive
 PARENT_CHECK_SECONDS = 1.0
+# new pools started after a worker died, before the batch gives up
+MAX_POOL_RESTARTS = 3
 CHECKPOINT_SUFFIX = ".partial.jsonl"
 ERRORS_SUFFIX = ".errors.jsonl"
 STDIO = "-"
@@ -122,7 +128,8 @@ class Task:
         path: The input as listed (``-`` for standard input).
         rules_dir: The rules folder, ``None`` for the packaged rules.
         rules_version: See :func:`rules_version`; part of the checkpoint key.
-        data: The bytes of standard input, read by the parent process.
+        data: The document's bytes when the parent read them: standard input,
+            or any file for a Dask cluster that may not see this machine's files.
     """
 
     path: str
@@ -277,10 +284,11 @@ def handle_error(path: str, error: BaseException) -> Failure:
     An :class:`~policyparse.errors.InputError` gives its coded message, any other
     exception ``"TypeName: message"``, on one line.
     """
+    message = str(error)
     if isinstance(error, InputError):
         reason = error.message
     else:
-        reason = f"{type(error).__name__}: {error}".rstrip(": ")
+        reason = f"{type(error).__name__}: {message}" if message else type(error).__name__
     reason = " ".join(reason.split())
     if len(reason) > MAX_REASON_CHARS:
         reason = reason[: MAX_REASON_CHARS - 1] + "…"
@@ -305,10 +313,12 @@ def process_document(task: Task) -> Outcome:
         from .pipeline import parse_source
 
         rules = _rules_for(task.rules_dir)
-        if task.data is not None:
+        if task.data is None:
+            source = read_source(task.path)
+        elif task.path == STDIO:
             source = read_bytes(task.data, source=task.path)
         else:
-            source = read_source(task.path)
+            source = read_bytes(task.data, source=task.path, suffix=Path(task.path).suffix)
         document = parse_source(source, rules=rules)
         line = document.model_dump_json()
     except Exception as e:  # one bad document must not stop the batch
@@ -351,48 +361,86 @@ def _exit_with_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _init_worker(rules_dir: str | None) -> None:
-    """Start a worker process: Ctrl-C is the parent's to handle; load rules and spaCy."""
+def _init_worker(rules_dir: str | None, private_fds: tuple[int, ...]) -> None:
+    """Start a worker process: Ctrl-C is the parent's to handle; load rules and spaCy.
+
+    ``private_fds`` are files of the parent a forked worker must not keep open (the
+    checkpoint, whose lock would outlive a killed batch while its workers do).
+    """
+    for fd in private_fds:
+        with contextlib.suppress(OSError):
+            os.close(fd)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _rules_for(rules_dir)
 
 
 def _process_context() -> Any:
+    """fork where it is safe, else spawn.
+
+    fork starts a worker in a fraction of a second (the modules are already
+    imported), but only a process with a single thread may fork safely: another
+    thread (a progress bar, an event loop, a BLAS pool) may hold a lock the child
+    would wait on forever. spawn starts a fresh interpreter instead.
+    """
     import multiprocessing
 
-    # spawn: workers are children of the batch (so they notice when it dies) and
-    # start clean, without locks held by a progress or event-loop thread of the
-    # parent; the cost, importing policyparse once per worker, is paid by fork too
-    # when the pipeline is built in the worker
-    return multiprocessing.get_context("spawn")
+    single_thread = sys.platform.startswith("linux") and _threads() == 1
+    return multiprocessing.get_context("fork" if single_thread else "spawn")
+
+
+def _threads() -> int:
+    """The threads of this process, those started outside Python included."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count() + 1  # unknown: assume more than one
 
 
 class _ProcessEngine:
     """A pool of worker processes on this machine."""
 
-    def __init__(self, workers: int, rules_dir: str | None) -> None:
+    def __init__(self, workers: int, rules_dir: str | None, private_fds: tuple[int, ...]) -> None:
         self.limit = IN_FLIGHT_PER_WORKER * workers
         self._workers = workers
         self._rules_dir = rules_dir
+        self._private_fds = private_fds
+        self._restarts = 0
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        self._worked = False
+        context = _process_context()
+        # a spawned worker inherits no files, and these numbers may be others' there
+        forked = context.get_start_method() == "fork"
         return ProcessPoolExecutor(
             max_workers=self._workers,
-            mp_context=_process_context(),
+            mp_context=context,
             initializer=_init_worker,
-            initargs=(self._rules_dir,),
+            initargs=(self._rules_dir, self._private_fds if forked else ()),
         )
+
+    def _note_result(self, future: Future[Outcome]) -> None:
+        if not future.cancelled() and future.exception() is None:
+            self._worked = True
 
     def submit(self, task: Task) -> Any:
         try:
-            return self._executor.submit(process_document, task)
-        except BrokenProcessPool:
-            # a worker died (its documents are failures); go on with a new pool
+            future = self._executor.submit(process_document, task)
+        except BrokenProcessPool as e:
+            # a worker died: its documents are failures, the batch goes on with a
+            # new pool, unless the workers cannot even start
             self._executor.shutdown(wait=False, cancel_futures=True)
+            self._restarts += 1
+            if not self._worked or self._restarts > MAX_POOL_RESTARTS:
+                raise BatchError(
+                    f"the worker processes stopped ({e}); run with --workers 1 to see why, "
+                    "and in a script call run_batch under if __name__ == '__main__'"
+                ) from e
             self._executor = self._start()
-            return self._executor.submit(process_document, task)
+            future = self._executor.submit(process_document, task)
+        future.add_done_callback(self._note_result)
+        return future
 
     def wait_any(self, futures: Iterable[Any]) -> set[Any]:
         done, _ = wait_futures(list(futures), return_when=FIRST_COMPLETED)
@@ -421,6 +469,11 @@ class _DaskEngine:
         self._client.run(_rules_for, rules_dir)
 
     def submit(self, task: Task) -> Any:
+        # the workers may not see this machine's files: send the content along
+        # (a file that cannot be read here is left to the worker to report)
+        if task.data is None:
+            with contextlib.suppress(OSError):
+                task = dataclasses.replace(task, data=Path(task.path).read_bytes())
         return self._client.submit(process_document, task, pure=False)
 
     def wait_any(self, futures: Iterable[Any]) -> set[Any]:
@@ -436,15 +489,21 @@ def _run_in_process(tasks: Sequence[Task]) -> Iterator[Outcome]:
         yield process_document(task)
 
 
-def _run_on(engine: _Engine, tasks: Sequence[Task]) -> Iterator[Outcome]:
+def _run_on(
+    engine: _Engine, tasks: Sequence[Task], *, started: Callable[[], None]
+) -> Iterator[Outcome]:
     """The outcomes in task order, with at most ``engine.limit`` tasks outstanding."""
     pending: dict[Any, int] = {}
     ready: dict[int, Outcome] = {}
     submitted = written = 0
+    announced = False
     while written < len(tasks):
         while submitted < len(tasks) and submitted - written < engine.limit:
             pending[engine.submit(tasks[submitted])] = submitted
             submitted += 1
+        if not announced:
+            started()
+            announced = True
         for future in engine.wait_any(pending):
             position = pending.pop(future)
             try:
@@ -457,11 +516,16 @@ def _run_on(engine: _Engine, tasks: Sequence[Task]) -> Iterator[Outcome]:
 
 
 def _make_engine(
-    engine: Engine, *, workers: int, scheduler: str | None, rules_dir: str | None
+    engine: Engine,
+    *,
+    workers: int,
+    scheduler: str | None,
+    rules_dir: str | None,
+    private_fds: tuple[int, ...],
 ) -> _Engine:
     if engine == "dask" and scheduler is not None:
         return _DaskEngine(scheduler, rules_dir)
-    return _ProcessEngine(workers, rules_dir)
+    return _ProcessEngine(workers, rules_dir, private_fds)
 
 
 # --- checkpoint --------------------------------------------------------------------
@@ -743,27 +807,40 @@ class _Runner:
     def task(self, path: str) -> Task:
         return Task(path, self.rules_dir, self.version, self.data if path == STDIO else None)
 
-    def run(self, paths: Sequence[str]) -> Iterator[Outcome]:
-        """The outcome of each path, in order."""
+    def run(
+        self,
+        paths: Sequence[str],
+        *,
+        started: Callable[[], None],
+        private_fds: tuple[int, ...] = (),
+    ) -> Iterator[Outcome]:
+        """The outcome of each path, in order.
+
+        ``started`` is called once the workers are up: a progress bar's thread
+        must not exist yet when worker processes are forked. ``private_fds`` are
+        closed in forked workers.
+        """
         tasks = [self.task(path) for path in paths]
         count = min(self.workers, len(tasks))
-        if not tasks:
-            return
-        if self.engine == "local" and count == 1:
+        if not tasks or (self.engine == "local" and count == 1):
+            started()
             yield from _run_in_process(tasks)
             return
         pool = _make_engine(
-            self.engine, workers=count, scheduler=self.scheduler, rules_dir=self.rules_dir
+            self.engine,
+            workers=count,
+            scheduler=self.scheduler,
+            rules_dir=self.rules_dir,
+            private_fds=private_fds,
         )
         try:
-            yield from _run_on(pool, tasks)
+            yield from _run_on(pool, tasks, started=started)
         finally:
             pool.close()
 
 
 def _run_to_stdout(paths: list[str], runner: _Runner, tally: _Tally) -> None:
-    tally.report()
-    for outcome in runner.run(paths):
+    for outcome in runner.run(paths, started=tally.report):
         if isinstance(outcome, Parsed):
             sys.stdout.write(outcome.line + "\n")
             sys.stdout.flush()
@@ -829,9 +906,43 @@ def _run_to_file(
             "pass --resume to continue it or --force to start over"
         )
     output.parent.mkdir(parents=True, exist_ok=True)
-    done = _read_checkpoint(checkpoint) if resume and interrupted else {}
+    with checkpoint.open("ab") as stream:
+        _lock(stream, output)
+        done = _read_checkpoint(checkpoint) if resume and interrupted else {}
+        if not done:
+            stream.truncate(0)
+        stream.seek(0, os.SEEK_END)
+        try:
+            entries = _checkpoint_documents(paths, stream, done, runner, tally)
+        except BaseException:
+            if stream.tell() == 0:  # nothing to resume from
+                stream.close()
+                checkpoint.unlink(missing_ok=True)
+            raise
+        with checkpoint.open("rb") as source:
+            documents = (_document_at(source, e.offset) for e in entries if e is not None)
+            _write_atomically(output, lambda sink: _WRITERS[fmt](documents, sink))
+        if tally.failures:
+            failures = tally.failures
+            _write_atomically(errors_file, lambda sink: _write_failures(failures, sink))
+        else:
+            errors_file.unlink(missing_ok=True)
+    checkpoint.unlink()
+    return str(errors_file) if tally.failures else None
 
-    # the checkpoint entry of each input, in input order (None: failed)
+
+def _checkpoint_documents(
+    paths: list[str],
+    stream: IO[bytes],
+    done: dict[str, _Entry],
+    runner: _Runner,
+    tally: _Tally,
+) -> list[_Entry | None]:
+    """Parse what is not done yet, appending each document to the checkpoint in order.
+
+    Returns:
+        The checkpoint entry of each input, in input order (``None``: failed).
+    """
     entries: list[_Entry | None] = [None] * len(paths)
     todo: list[int] = []
     for index, path in enumerate(paths):
@@ -841,34 +952,28 @@ def _run_to_file(
             tally.add(entry, report=False)
         else:
             todo.append(index)
-    tally.report()
+    todo_paths = [paths[i] for i in todo]
+    outcomes = runner.run(todo_paths, started=tally.report, private_fds=(stream.fileno(),))
+    for index, outcome in zip(todo, outcomes, strict=True):
+        if isinstance(outcome, Parsed):
+            offset = stream.tell()
+            stream.write(_checkpoint_line(paths[index], outcome))
+            stream.flush()
+            entries[index] = _Entry(offset, outcome.key, outcome.commitments)
+        tally.add(outcome)
+    return entries
 
-    with checkpoint.open("ab" if done else "wb") as stream:
-        try:
-            outcomes = runner.run([paths[i] for i in todo])
-            for index, outcome in zip(todo, outcomes, strict=True):
-                if isinstance(outcome, Parsed):
-                    offset = stream.tell()
-                    stream.write(_checkpoint_line(paths[index], outcome))
-                    stream.flush()
-                    entries[index] = _Entry(offset, outcome.key, outcome.commitments)
-                tally.add(outcome)
-        except BaseException:
-            if stream.tell() == 0:  # nothing to resume from
-                stream.close()
-                checkpoint.unlink(missing_ok=True)
-            raise
 
-    with checkpoint.open("rb") as stream:
-        documents = (_document_at(stream, e.offset) for e in entries if e is not None)
-        _write_atomically(output, lambda sink: _WRITERS[fmt](documents, sink))
-    if tally.failures:
-        failures = tally.failures
-        _write_atomically(errors_file, lambda sink: _write_failures(failures, sink))
-    else:
-        errors_file.unlink(missing_ok=True)
-    checkpoint.unlink()
-    return str(errors_file) if tally.failures else None
+def _lock(stream: IO[bytes], output: Path) -> None:
+    """Hold the checkpoint: two batches writing the same output would mix their lines."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory locks
+        return
+    try:
+        fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as e:
+        raise BatchError(f"another batch is writing {output}") from e
 
 
 def _key_of_file(path: str, version: str) -> str | None:

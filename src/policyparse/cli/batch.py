@@ -166,14 +166,19 @@ def _echo_summary(summary: BatchSummary, *, quiet: bool) -> None:
     rate = processed / summary.seconds if summary.seconds else 0.0
     resumed = f" ({summary.resumed} from the checkpoint)" if summary.resumed else ""
     typer.echo(
-        f"{summary.documents} documents{resumed}, {summary.commitments} commitments, "
-        f"{len(summary.failures)} failed, in {summary.seconds:.1f} s ({rate:.1f} documents/s)",
+        f"{_count(summary.documents, 'document')}{resumed}, "
+        f"{_count(summary.commitments, 'commitment')}, {len(summary.failures)} failed, "
+        f"in {summary.seconds:.1f} s ({rate:.1f} documents/s)",
         err=True,
     )
     if summary.output != "-":
         typer.echo(f"wrote {summary.output}", err=True)
     if summary.errors_file:
         typer.echo(f"failures listed in {summary.errors_file}", err=True)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _echo_interrupted(output: str) -> None:
