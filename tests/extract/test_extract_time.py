@@ -25,23 +25,10 @@ Rows are grouped by where they came from:
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, NamedTuple
-
 import pytest
+from tests.extract._rows import BT, CC, DOCS, LC, PR, QD, X21, X24, Row, _id, check, r
 
 import policyparse
-from policyparse.schema import Commitment, PolicyDocument
-
-DOCS = Path(__file__).resolve().parents[2] / "corpus" / "docs"
-
-BT = "baotou-2022-digital-government-assessment"
-CC = "changchun-2018-quality-plan"
-LC = "liaocheng-2020-basic-education-reform"
-PR = "province-2020-compulsory-quality-draft"
-QD = "qingdao-2016-arts-education"
-X21 = "xxcity-2021-reform-pilot-ocr"
-X24 = "xxcity-2024-expand-quality-plan"
 
 DATED = "2022年4月14日\n"  # the issue-date line of the baotou notice: the document's year
 
@@ -60,43 +47,6 @@ class OneOf:
 
     def __repr__(self) -> str:
         return f"OneOf{self.options!r}"
-
-
-class Row(NamedTuple):
-    text: str
-    anchor: str  # a substring of the quote of the commitment the row is about
-    expected: dict[str, Any]
-    doc: str = ""  # CORPUS: the file stem the text was copied from
-    reason: str = ""  # XFAIL: what goes wrong
-
-
-def r(text: str, anchor: str, doc: str = "", **expected: Any) -> Row:
-    return Row(text, anchor, expected, doc)
-
-
-def x(reason: str, text: str, anchor: str, doc: str = "", **expected: Any) -> Row:
-    return Row(text, anchor, expected, doc, reason)
-
-
-def find(doc: PolicyDocument, anchor: str) -> Commitment:
-    """The one commitment whose quote contains ``anchor``."""
-    hits = [c for c in doc.commitments if anchor in c.quote]
-    if len(hits) != 1:
-        quotes = [c.quote for c in doc.commitments]
-        pytest.fail(f"{len(hits)} commitments quote {anchor!r}; quotes: {quotes}")
-    return hits[0]
-
-
-def check(row: Row) -> None:
-    doc = policyparse.parse(row.text)
-    for c in doc.commitments:
-        assert row.text[c.span[0] : c.span[1]] == c.quote
-    found = find(doc, row.anchor)
-    assert {name: getattr(found, name) for name in row.expected} == row.expected
-
-
-def _id(row: Row) -> str:
-    return f"{row.text.replace(chr(10), ' / ')} [{row.anchor}]"
 
 
 NO_DATE = {"deadline": None, "deadline_month": None}
