@@ -693,7 +693,7 @@ def link_mentions(
                     continue
                 target = segments[index + 1] if index + 1 < len(segments) else segments[index]
                 action = text[target.start : target.end]
-                if "以" in action or "的" in action:
+                if "以" in action:
                     # 基本形成以…为…的…体系: read on to the end of the clause
                     clause_end = _clause_end(text, target.start, sentence.span[1])
                     action = text[target.start : clause_end]

@@ -41,9 +41,14 @@ _ISSUE_VERB = re.compile(r"关于(?:印发|转发|颁发|发布|公布|下发)")
 _QUOTED_TITLE = re.compile(r"《([^《》\n]{2,100})》")
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*年?\s*[-—–~至到]+\s*((?:19|20)\d\d)\s*年")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_FIVE_YEAR_PLAN = re.compile(r"“?(十[一二三四五六七八九]?|[六七八九])五”?(?:规划|时期|期间)")
+_FIVE_YEAR_PLAN = re.compile(
+    r"“(十[一二三四五六七八九]?|[六七八九])五”|(十[一二三四五六七八九]?|[六七八九])五(?:规划|时期|期间)"
+)
 FIRST_REGULAR_PLAN = 6  # the plans ran every five years from the sixth (1981—1985)
-_COUNT_OF_ISSUERS = re.compile(r"等\s*\d{1,3}\s*(?:个)?(?:部门|单位)$")
+_COUNT_OF_ISSUERS = re.compile(
+    r"等\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:个)?(?:部门|单位)$"
+)
+_COLUMN_GAP = re.compile(r"\s{2,}")  # two signatures side by side
 _TRAILING_PAREN = re.compile(r"\([^()]{1,30}\)$")
 
 
@@ -295,6 +300,8 @@ class _Reader:
             if not isinstance(value, str) or not spans:
                 continue
             prefix = value.split("关于", 1)[0] if "关于" in value else ""
+            if _COUNT_OF_ISSUERS.search(prefix) and self.read_signature(prefer=True):
+                return  # 长沙市教育局等十一部门: the signature names them all
             prefix = _COUNT_OF_ISSUERS.sub("", prefix)
             names = [n for n in re.split(r"[、\s]+", prefix) if n and self.is_org(n)]
             if names:
@@ -306,25 +313,45 @@ class _Reader:
                 self.set("issuers", names, *found)
                 return
         # 3. the signature just above the issue date
+        if not self.read_signature():
+            self.values.setdefault("issuers", [])
+
+    def read_signature(self, *, prefer: bool = False) -> bool:
+        """Issuers from the signature above the issue date (two may share a line).
+
+        With ``prefer``, only a signature of several bodies is taken.
+        """
         for lines in (self.head, self.tail):
             for i, line in enumerate(lines):
-                if _DATE.match(line.text):
-                    signature: list[_Line] = []
-                    j = i - 1
-                    while j >= 0 and (not lines[j].text or self.is_org(lines[j].text)):
-                        if lines[j].text:
-                            signature.insert(0, lines[j])
-                        j -= 1
-                    if signature:
-                        self.header.extend(ln.span for ln in signature)
-                        spans = [ln.span for ln in signature]
-                        self.set("issuers", [ln.text for ln in signature], *spans)
-                        return
-        self.values.setdefault("issuers", [])
+                if not _DATE.match(line.text):
+                    continue
+                names: list[tuple[str, Span]] = []
+                j = i - 1
+                while j >= 0:
+                    text = lines[j].text
+                    parts = [p for p in _COLUMN_GAP.split(text) if p] if text else []
+                    if text and not all(self.is_org(p) for p in parts):
+                        break
+                    row = []
+                    for part in parts:
+                        start = lines[j].start + text.index(part)
+                        row.append((part, (start, start + len(part))))
+                    names[:0] = row
+                    j -= 1
+                if names and (not prefer or len(names) > 1):
+                    self.header.extend(span for _, span in names)
+                    self.set("issuers", [n for n, _ in names], *(span for _, span in names))
+                    return True
+        return False
 
     def read_period(self) -> None:
-        title = self.values.get("title")
-        spans = self.evidence.get("title", [])
+        self._read_period_from("title")
+        if "period" not in self.values:
+            self._read_period_from("notice_title")
+
+    def _read_period_from(self, field: str) -> None:
+        title = self.values.get(field)
+        spans = self.evidence.get(field, [])
         if not isinstance(title, str) or not spans:
             return
         region = (spans[0][0], spans[-1][1])
@@ -340,7 +367,7 @@ class _Reader:
                 return
         if m := _FIVE_YEAR_PLAN.search(piece):
             # “十三五”规划: the n-th five-year plan runs to 1985 + 5 (n - 6)
-            n = chinese_ordinal(m.group(1))
+            n = chinese_ordinal(m.group(1) or m.group(2))
             if n is not None and n >= FIRST_REGULAR_PLAN:
                 end = 1985 + 5 * (n - 6)
                 self.set(

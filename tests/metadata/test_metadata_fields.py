@@ -73,6 +73,15 @@ FIELDS: list[tuple[str, str, dict[str, Any]]] = [
       "issuers": ["某某县人民政府办公室"], "issued": "2021-03-05", "doc_number": "某县政办发〔2021〕15号",
       "period": {"start": 2021, "end": 2025},
       "jurisdiction": {"level": "county", "province": None, "city": None, "county": "某某县", "placeholder": False}}),
+    ("general-joint-notice-two-signatures-a-line",
+     "某市教育局等四部门关于印发《某市学前教育发展提升行动计划(2023-2025年)》的通知\n\n各区县(市)教育局:\n现予以印发,请认真贯彻执行。\n\n"
+     "某市教育局             某市发展和改革委员会\n\n某市公安局                  某市财政局\n\n2023年5月22日\n\n"
+     "某市学前教育发展提升行动计划\n\n为推进学前教育发展,制定本计划。" + BODY,
+     {"issuers": ["某市教育局", "某市发展和改革委员会", "某市公安局", "某市财政局"],
+      "title": "某市学前教育发展提升行动计划", "period": {"start": 2023, "end": 2025}, "issued": "2023-05-22"}),
+    ("general-five-year-plan-period",
+     "某县“十四五”教育事业发展规划\n\n为推进教育发展,结合我县实际,制定本规划。" + BODY,
+     {"title": "某县“十四五”教育事业发展规划", "doc_type": "发展规划", "period": {"start": 2021, "end": 2025}}),
     ("general-joint-issuers-in-title",
      "教育部、财政部关于印发《义务教育质量提升行动方案》的通知\n\n各省教育厅：\n现印发给你们，请遵照执行。\n" + BODY,
      {"issuers": ["教育部", "财政部"], "title": "义务教育质量提升行动方案", "doc_type": "行动方案"}),
