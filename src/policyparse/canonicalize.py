@@ -12,12 +12,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Literal
 
 from .ruleset import RuleSet, load_rules
-from .schema import Commitment, SkippedNumber
+from .schema import Commitment, NormalizedOwner, SkippedNumber
 from .types import CleanText, CommitmentDraft, Mention, Sentence, Span
 
-__all__ = ["account_numbers", "as_written", "canonicalize"]
+Level = Literal["province", "city", "county", "school"]
+
+__all__ = ["account_numbers", "as_written", "canonicalize", "normalize_owner"]
 
 NUMBER_LIKE = re.compile(r"\d+(?:\.\d+)?%?|(?<![A-Za-z])[xX×]{1,3}(?![A-Za-z])%?")
 
@@ -29,6 +32,7 @@ def _commitment_id(sha256: str, span: Span) -> str:
 WRITTEN_WINDOW = 300
 WRITTEN_FIELDS = ("metric", "scope", "owner")
 MAX_PIECE_CHARS = 24
+PLACE_AS_ACTOR = re.compile(r"[县区市旗](?:\([^()]*\))?$")
 
 
 def as_written(clean: CleanText, value: str, near: Span) -> str:
@@ -81,10 +85,52 @@ def _running_max(values: Sequence[int]) -> list[int]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _owner_patterns(
+    rules_dir: str,
+) -> tuple[list[tuple[str, list[str]]], list[tuple[Level, re.Pattern[str]]], re.Pattern[str]]:
+    actors = load_rules(rules_dir).actors
+    bodies = [(b.body, b.patterns) for b in actors.canonical_bodies]
+    levels = [
+        (level, re.compile(pattern))
+        for level, patterns in actors.owner_levels.items()
+        for pattern in patterns
+    ]
+    return bodies, levels, re.compile(actors.generic_owner)
+
+
+def normalize_owner(owner: str, *, rules: RuleSet) -> NormalizedOwner:
+    """An owner as a canonical body, an administrative level and whether it is generic.
+
+    >>> from policyparse.ruleset import load_rules
+    >>> normalize_owner("各县（市、区）教育行政部门和学校", rules=load_rules())
+    NormalizedOwner(body='教育行政部门', level='county', generic=True, bodies=1)
+    >>> normalize_owner("市教育局、市财政局", rules=load_rules()).model_dump()
+    {'body': '教育局', 'level': 'city', 'generic': False, 'bodies': 2}
+    """
+    bodies, levels, generic = _owner_patterns(rules.path)
+    name = owner.replace("（", "(").replace("）", ")").strip()
+    first = re.split(r"[、,，;；]", name)[0]
+    body = next(
+        (canonical for canonical, patterns in bodies if any(p in name for p in patterns)), None
+    )
+    if body is None and PLACE_AS_ACTOR.search(first):
+        body = "人民政府"  # 每个区(市)县至少建设…: a place that acts is its government
+    level = next((lvl for lvl, pattern in levels if pattern.search(first)), None)
+    count = len([p for p in re.split(r"[、,，;；]", re.sub(r"\([^()]*\)", "", name)) if p.strip()])
+    return NormalizedOwner(
+        body=body, level=level, generic=bool(generic.search(first)), bodies=count
+    )
+
+
 def canonicalize(
-    clean: CleanText, drafts: Sequence[CommitmentDraft], *, sha256: str
+    clean: CleanText,
+    drafts: Sequence[CommitmentDraft],
+    *,
+    sha256: str,
+    rules: RuleSet,
 ) -> list[Commitment]:
-    """Map drafts to the original text and give each a stable id."""
+    """Map drafts to the original text, give each a stable id, normalize the owner."""
     out = []
     for draft in drafts:
         start, end = clean.to_original(*draft.span)
@@ -93,6 +139,9 @@ def canonicalize(
             value = fields.get(name)
             if isinstance(value, str) and value:
                 fields[name] = as_written(clean, value, draft.span)
+        owner = fields.get("owner")
+        if isinstance(owner, str) and owner:
+            fields["owner_normalized"] = normalize_owner(owner, rules=rules)
         out.append(
             Commitment(
                 id=_commitment_id(sha256, (start, end)),

@@ -101,7 +101,7 @@ def parse_source(
         document=document_meta,
         sections=[_section_record(clean, section) for section in sections],
         sentences=[_sentence_record(clean, s) for s in sentences] if include_sentences else None,
-        commitments=canonicalize(clean, drafts, sha256=source.sha256),
+        commitments=canonicalize(clean, drafts, sha256=source.sha256, rules=rules),
         skipped=account_numbers(clean, sentences, mentions, skipped, drafts, rules=rules),
     )
     return document

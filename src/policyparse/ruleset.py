@@ -166,13 +166,29 @@ class ExclusionRules(_Model):
     rules: list[PatternRule]
 
 
+class CanonicalBody(_Model):
+    body: str = Field(min_length=1)
+    patterns: list[str] = Field(min_length=1)
+
+
 class ActorRules(_Model):
     body_suffixes: list[str]
     responsible_units: str
     subject_markers: list[str]
     generic_prefixes: list[str]
+    canonical_bodies: list[CanonicalBody]
+    owner_levels: dict[Literal["province", "city", "county", "school"], list[str]]
+    generic_owner: str
 
-    _v_units = field_validator("responsible_units")(_check_regex)
+    _v_units = field_validator("responsible_units", "generic_owner")(_check_regex)
+
+    @field_validator("owner_levels")
+    @classmethod
+    def _level_patterns(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in value.values():
+            for pattern in patterns:
+                _check_regex(pattern)
+        return value
 
 
 class RuleSet(_Model):

@@ -16,6 +16,7 @@ __all__ = [
     "DocumentMeta",
     "Evidence",
     "Jurisdiction",
+    "NormalizedOwner",
     "Period",
     "PolicyDocument",
     "SectionRecord",
@@ -109,6 +110,19 @@ class SentenceRecord(_Record):
     section: str | None
 
 
+class NormalizedOwner(_Record):
+    """An owner reduced to what compares across documents."""
+
+    body: str | None = Field(
+        None, description="教育局, 教育行政部门, 财政局, 人民政府, 学校 … (the first body named)."
+    )
+    level: Literal["province", "city", "county", "school"] | None = None
+    generic: bool = Field(
+        False, description="Named generically (各县（市、区）…), not as a specific place."
+    )
+    bodies: int = Field(1, description="How many bodies the owner names.")
+
+
 class Commitment(_Record):
     """A measurable or dated commitment; fields as in corpus/GUIDELINES.md."""
 
@@ -127,8 +141,17 @@ class Commitment(_Record):
     frequency: str | None = None
     scope: str | None = None
     owner: str | None = None
+    owner_normalized: NormalizedOwner | None = Field(
+        None, description="The owner as a body and an administrative level, for comparison."
+    )
     modality: Literal["binding", "aspirational"]
     placeholder: bool = False
+    indicator: str | None = Field(
+        None, description="Canonical indicator id (rules/indicators.yaml), or null when none fits."
+    )
+    indicator_score: float | None = Field(
+        None, description="How closely the metric matched the indicator's phrasings (0–100)."
+    )
     confidence: float = Field(ge=0.0, le=1.0)
     rule: str
 
