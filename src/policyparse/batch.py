@@ -596,11 +596,22 @@ def _column_kind(annotation: Any) -> str:
     return {int: "int", float: "float", bool: "bool"}.get(annotation, "string")
 
 
+# nested records flattened into columns of their own
+_OWNER_COLUMNS = {
+    "owner_body": "string",
+    "owner_level": "string",
+    "owner_generic": "bool",
+    "owner_bodies": "int",
+}
+
+
 def _commitment_columns() -> dict[str, str]:
     columns: dict[str, str] = {}
     for name, info in Commitment.model_fields.items():
         if name == "span":
             columns.update(span_start="int", span_end="int")
+        elif name == "owner_normalized":
+            columns.update(_OWNER_COLUMNS)
         else:
             columns[name] = _column_kind(info.annotation)
     return columns
@@ -613,7 +624,9 @@ TABLE_COLUMNS: dict[str, str] = {
 }
 
 
-_COMMITMENT_FIELDS = tuple(name for name in Commitment.model_fields if name != "span")
+_COMMITMENT_FIELDS = tuple(
+    name for name in Commitment.model_fields if name not in ("span", "owner_normalized")
+)
 
 
 def commitment_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
@@ -636,6 +649,11 @@ def commitment_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
         row = dict(common)
         row.update({name: commitment.get(name) for name in _COMMITMENT_FIELDS})
         row["span_start"], row["span_end"] = commitment["span"]
+        owner = commitment.get("owner_normalized") or {}
+        row["owner_body"] = owner.get("body")
+        row["owner_level"] = owner.get("level")
+        row["owner_generic"] = owner.get("generic")
+        row["owner_bodies"] = owner.get("bodies")
         rows.append(row)
     return rows
 

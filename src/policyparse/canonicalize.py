@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
+from .indicators import map_indicator
 from .ruleset import RuleSet, load_rules
 from .schema import Commitment, NormalizedOwner, SkippedNumber
 from .types import CleanText, CommitmentDraft, Mention, Sentence, Span
@@ -142,6 +143,11 @@ def canonicalize(
         owner = fields.get("owner")
         if isinstance(owner, str) and owner:
             fields["owner_normalized"] = normalize_owner(owner, rules=rules)
+        metric, unit = fields.get("metric"), fields.get("unit")
+        if fields.get("kind") != "deadline" and isinstance(metric, str):
+            found = map_indicator(metric, unit=unit if isinstance(unit, str) else None, rules=rules)
+            if found is not None:
+                fields["indicator"], fields["indicator_score"] = found.id, found.score
         out.append(
             Commitment(
                 id=_commitment_id(sha256, (start, end)),

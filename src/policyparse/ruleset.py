@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .errors import Errors, RuleFileError
 
@@ -21,6 +30,8 @@ __all__ = [
     "ConversionFix",
     "ConversionFixRules",
     "HeadingRules",
+    "Indicator",
+    "IndicatorRules",
     "MarkupPattern",
     "MarkupRules",
     "MetadataRules",
@@ -191,6 +202,100 @@ class ActorRules(_Model):
         return value
 
 
+_INDICATOR_ID = re.compile(r"^[a-z_]+\.[a-z0-9_]+$")
+
+
+class Indicator(_Model):
+    """One indicator of the taxonomy: what plans measure, however they phrase it."""
+
+    id: str
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+    stage: str
+    unit: str = Field(min_length=1)
+    phrasings: list[str] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _dotted_id(cls, value: str) -> str:
+        if not _INDICATOR_ID.match(value):
+            raise ValueError(f"id {value!r} must be dotted lowercase: stage.name")
+        return value
+
+    @field_validator("phrasings")
+    @classmethod
+    def _no_empty_phrasing(cls, value: list[str]) -> list[str]:
+        if any(not p.strip() for p in value):
+            raise ValueError("phrasings must not be empty strings")
+        return value
+
+
+def _problem(kind: str, msg: str, loc: tuple[int | str, ...], value: Any) -> InitErrorDetails:
+    return InitErrorDetails(type=PydanticCustomError(kind, msg), loc=loc, input=value)
+
+
+def _taxonomy_problems(items: Any, stages: dict[str, str]) -> list[InitErrorDetails]:
+    """Problems between indicators (ids, stages, phrasings), each at its own item."""
+    problems: list[InitErrorDetails] = []
+    if not isinstance(items, list):
+        return problems
+    ids: dict[str, int] = {}
+    owners: dict[str, str] = {}
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        id_, stage = item.get("id"), item.get("stage")
+        if isinstance(id_, str):
+            if id_ in ids:
+                msg = f"duplicate id {id_!r} (also item {ids[id_]})"
+                problems.append(_problem("duplicate_id", msg, (i, "id"), id_))
+            ids.setdefault(id_, i)
+        if isinstance(stage, str):
+            if stages and stage not in stages:
+                msg = f"unknown stage {stage!r}; one of {', '.join(stages)}"
+                problems.append(_problem("unknown_stage", msg, (i, "stage"), stage))
+            elif isinstance(id_, str) and _INDICATOR_ID.match(id_) and id_.split(".")[0] != stage:
+                msg = f"id {id_!r} must start with its stage {stage!r}"
+                problems.append(_problem("stage_prefix", msg, (i, "id"), id_))
+        phrasings = item.get("phrasings")
+        for phrasing in phrasings if isinstance(phrasings, list) else ():
+            if not isinstance(phrasing, str):
+                continue
+            owner = owners.setdefault(phrasing, str(id_))
+            if owner != str(id_):
+                msg = f"phrasing {phrasing!r} also belongs to {owner!r}"
+                problems.append(_problem("shared_phrasing", msg, (i, "phrasings"), phrasing))
+    return problems
+
+
+class IndicatorRules(_Model):
+    """The indicator taxonomy: stage ids with labels, and the indicators."""
+
+    stages: dict[str, str] = Field(min_length=1)
+    indicators: list[Indicator] = Field(min_length=1)
+
+    @field_validator("indicators", mode="wrap")
+    @classmethod
+    def _consistent(
+        cls, value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
+    ) -> list[Indicator]:
+        # items are validated one by one, then against each other; both kinds of
+        # problem are reported together, each located at its item for the line
+        problems: list[InitErrorDetails] = []
+        result: list[Indicator] = []
+        try:
+            result = handler(value)
+        except ValidationError as e:
+            problems.extend(
+                _problem(err["type"], err["msg"], tuple(err["loc"]), err.get("input"))
+                for err in e.errors()
+            )
+        problems.extend(_taxonomy_problems(value, info.data.get("stages") or {}))
+        if problems:
+            raise ValidationError.from_exception_data(cls.__name__, problems)
+        return result
+
+
 class RuleSet(_Model):
     """Every rule table, validated; built once per process by :func:`load_rules`."""
 
@@ -204,6 +309,7 @@ class RuleSet(_Model):
     time: TimeRules
     exclusions: ExclusionRules
     actors: ActorRules
+    indicators: IndicatorRules
 
 
 # file name → (RuleSet field, model of the file)
@@ -217,6 +323,7 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "time.yaml": ("time", TimeRules),
     "exclusions.yaml": ("exclusions", ExclusionRules),
     "actors.yaml": ("actors", ActorRules),
+    "indicators.yaml": ("indicators", IndicatorRules),
 }
 
 
