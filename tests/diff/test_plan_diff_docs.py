@@ -1,4 +1,4 @@
-"""The examples of docs/diff.md produce the output they show."""
+"""The README's `policyparse diff` examples produce the output they show."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from policyparse.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
-DOC = (ROOT / "docs" / "diff.md").read_text(encoding="utf-8")
+DOC = (ROOT / "README.md").read_text(encoding="utf-8")
 TEMPLATE = "corpus/docs/xxcity-2024-expand-quality-plan.txt"
 COPY = "/tmp/xxcity-2024-filled.txt"
 

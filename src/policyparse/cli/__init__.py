@@ -10,6 +10,8 @@ import typer
 
 from ._common import version_callback
 from .batch import batch_cli
+from .compare import compare_cli
+from .diff import diff_cli
 from .evaluate import eval_cli
 from .extract import extract_cli
 from .info import info_cli
@@ -41,7 +43,9 @@ app.command("sections")(sections_cli)
 app.command("info")(info_cli)
 app.command("eval")(eval_cli)
 app.command("batch")(batch_cli)
+app.command("compare")(compare_cli)
 app.command("schema")(schema_cli)
+app.command("diff")(diff_cli)
 
 
 def main() -> None:
