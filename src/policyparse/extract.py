@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .components._spans import span_data
+from .components._spans import DATA_KEY, span_data
 from .nlp import build_nlp
 from .ruleset import RuleSet, load_rules
 from .types import CleanText, Mention, Sentence, Span
@@ -80,7 +80,13 @@ def extract_mentions(
         pos += end - start + len(WINDOW_SEPARATOR)
     # spaCy stores strings as UTF-8: a lone surrogate stands in as U+FFFD (same length)
     joined = LONE_SURROGATE.sub("\ufffd", WINDOW_SEPARATOR.join(pieces))
-    doc = build_nlp(rules)(joined)
+    nlp = build_nlp(rules)
+    doc = nlp.make_doc(joined)
+    # the components read doc_text(doc): give it the text, which spaCy would
+    # otherwise rebuild from every token
+    doc.user_data.setdefault(DATA_KEY, {})["text"] = joined
+    for _, component in nlp.pipeline:
+        doc = component(doc)
     mentions: list[Mention] = []
     for group in GROUPS:
         for record in span_data(doc, group):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -35,6 +35,7 @@ COVERAGE_EXPONENT = 0.5
 # Containment counts only when the shorter string is (nearly) all inside the longer:
 # partial_ratio also scores a shared head (新建改扩建医院 vs 新建改扩建学校 → 83).
 MIN_PARTIAL = 90.0
+MIN_SHARED = 0.5  # share of distinct characters two strings must have in common to be scored
 
 # Unit kinds (rules/units.yaml) that may stand for each other: 百分点 is a change of a
 # % indicator, 倍 a multiple of a count, 节 and 课时 both count lessons.
@@ -67,6 +68,9 @@ class _Index:
     scopes: tuple[str, ...]
     # per unit group of a metric, the phrasings it may map to and their ids
     by_group: dict[str | None, tuple[tuple[str, ...], tuple[str, ...]]]
+    # per unit group, character → positions of the phrasings holding it
+    chars: dict[str | None, dict[str, list[int]]] = field(default_factory=dict)
+    distinct: dict[str | None, list[int]] = field(default_factory=dict)
 
     def candidates(self, group: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
         found = self.by_group.get(group)
@@ -75,7 +79,33 @@ class _Index:
             chosen = [(p, i) for g, p, i in self.entries if group is None or g in (None, group)]
             found = (tuple(p for p, _ in chosen), tuple(i for _, i in chosen))
             self.by_group[group] = found
+            postings: dict[str, list[int]] = {}
+            for position, phrasing in enumerate(found[0]):
+                for char in set(phrasing):
+                    postings.setdefault(char, []).append(position)
+            self.chars[group] = postings
+            self.distinct[group] = [len(set(p)) for p in found[0]]
         return found
+
+    def sharing(self, group: str | None, text: str) -> list[int]:
+        """Phrasings that share enough characters with ``text`` to score at all.
+
+        A ratio of MIN_SCORE, or a partial ratio of MIN_PARTIAL, needs most
+        characters of the shorter string in the longer: MIN_SHARED of them is a
+        safe lower bound that leaves out most of the table cheaply.
+        """
+        self.candidates(group)
+        shared: dict[int, int] = {}
+        for char in set(text):
+            for position in self.chars[group].get(char, ()):
+                shared[position] = shared.get(position, 0) + 1
+        distinct = len(set(text))
+        sizes = self.distinct[group]
+        return [
+            position
+            for position, count in shared.items()
+            if count >= MIN_SHARED * min(distinct, sizes[position])
+        ]
 
 
 _INDEXES: dict[str, _Index] = {}
@@ -159,8 +189,20 @@ def map_indicator(metric: str | None, *, unit: str | None, rules: RuleSet) -> In
     phrasings, ids = index.candidates(group)
     if not phrasings:
         return None
-    found = process.extractOne(text, phrasings, scorer=_score, score_cutoff=MIN_SCORE)
-    if found is None:
+    # A phrasing scores only through a ratio ≥ MIN_SCORE or a partial ratio ≥
+    # MIN_PARTIAL: two C-level passes find those few, the Python scorer ranks them.
+    sharing = index.sharing(group, text)
+    subset = [phrasings[p] for p in sharing]
+    near = {
+        sharing[k]
+        for scorer, cutoff in ((fuzz.ratio, MIN_SCORE), (fuzz.partial_ratio, MIN_PARTIAL))
+        for _, _, k in process.extract(text, subset, scorer=scorer, score_cutoff=cutoff, limit=None)
+    }
+    best: tuple[float, int] | None = None
+    for position in sorted(near):
+        score = _score(text, phrasings[position], score_cutoff=MIN_SCORE)
+        if score and (best is None or score > best[0] or (score == best[0] and position < best[1])):
+            best = (score, position)
+    if best is None:
         return None
-    _, score, position = found
-    return IndicatorMatch(id=ids[position], score=round(float(score), 1))
+    return IndicatorMatch(id=ids[best[1]], score=round(float(best[0]), 1))
