@@ -9,9 +9,10 @@ an unseen one opens a child, as a reader would nest them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._markers import MARKER_KINDS, marker_ordinal
 from .ruleset import HeadingRules
@@ -152,7 +153,7 @@ def _heading(
     if not rest:
         return None
     base = start + lead
-    for heading in sorted(rules.standard_headings, key=len, reverse=True):
+    for heading in _longest_first(tuple(rules.standard_headings)):
         # 指导思想 opening a run-on body, not the start of a longer heading
         if rest.startswith(heading) and (
             flattened or len(rest) - len(heading) > rules.max_heading_chars
@@ -185,6 +186,11 @@ def _heading(
                 best = m.end()
             break
     return (base, base + best) if best else None
+
+
+@lru_cache(maxsize=8)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _attachment_heading(text: str, marker_end: int) -> Span | None:
@@ -348,6 +354,7 @@ def segment_sentences(
     breaks.extend(heading_ends)
     breaks.sort()
 
+    sorted_breaks = sorted(clause_breaks)
     sentences: list[Sentence] = []
     pos = 0
     section_starts = sorted((s.span[0], s.span[1], s.id) for s in sections)
@@ -361,7 +368,7 @@ def segment_sentences(
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start and not any(lo <= start and end <= hi for lo, hi in skip):
-            clauses = _clauses(start, end, clause_breaks, text)
+            clauses = _clauses(start, end, sorted_breaks, text)
             sentences.append(
                 Sentence(
                     index=len(sentences),
@@ -374,8 +381,9 @@ def segment_sentences(
     return sentences
 
 
-def _clauses(start: int, end: int, clause_breaks: set[int], text: str) -> tuple[Span, ...]:
-    cuts = sorted(b for b in clause_breaks if start < b < end)
+def _clauses(start: int, end: int, clause_breaks: list[int], text: str) -> tuple[Span, ...]:
+    """The clauses of ``text[start:end]``, cut at the sorted ``clause_breaks``."""
+    cuts = clause_breaks[bisect_right(clause_breaks, start) : bisect_left(clause_breaks, end)]
     spans = []
     pos = start
     for cut in [*cuts, end]:
