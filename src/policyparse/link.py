@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .ruleset import RuleSet
@@ -177,47 +177,88 @@ FREQUENCY_LEAD = re.compile(
 )
 
 
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """What a linker reads the text with, compiled once per rule set."""
+
+    lead_words: tuple[str, ...]
+    lead: re.Pattern[str]
+    before: Mapping[str, list[str]]
+    after: Mapping[str, list[str]]
+    body_end: re.Pattern[str]
+    body_prefix: re.Pattern[str]
+    subject_pattern: re.Pattern[str]
+    encouraged_pattern: re.Pattern[str]
+    aspirational_cue: re.Pattern[str]
+    binding_start: re.Pattern[str]
+    aspirational_start: re.Pattern[str]
+    cue_operator: Mapping[str, str]
+    cue_pattern: re.Pattern[str]
+    standard_before: re.Pattern[str]
+
+
+_PATTERNS: dict[str, _Patterns] = {}
+
+
+def _patterns(rules: RuleSet) -> _Patterns:
+    cached = _PATTERNS.get(rules.path)
+    if cached is not None:
+        return cached
+    cues = rules.cues
+    before: dict[str, list[str]] = {
+        op: sorted(c.before, key=len, reverse=True) for op, c in cues.comparators.items()
+    }
+    after: dict[str, list[str]] = {
+        op: sorted(c.after, key=len, reverse=True) for op, c in cues.comparators.items()
+    }
+    body = _alternation(rules.actors.body_suffixes)
+    markers = _alternation(rules.actors.subject_markers)
+    verbs = _alternation(cues.lead_words)
+    cue_operator = {c: op for op, group in before.items() for c in group}
+    patterns = _Patterns(
+        lead_words=tuple(sorted(cues.lead_words, key=len, reverse=True)),
+        lead=re.compile(verbs),
+        before=before,
+        after=after,
+        body_end=re.compile(f"(?:{body})$"),
+        body_prefix=re.compile(f"^.{{0,24}}?(?:{body})"),
+        subject_pattern=re.compile(
+            rf"^(?:鼓励|支持|推动|要求|指导)?(?P<body>[^,，;；。]{{1,30}}?)(?=(?:{markers}))"
+        ),
+        # 鼓励学校每班每天开设…, 鼓励xx万人口以上的县办好…: the encouraged body acts
+        encouraged_pattern=re.compile(
+            rf"^(?:鼓励|支持|要求|指导|推动|引导)(?P<body>[^,，;；。]{{1,24}}?)(?=(?:{verbs}))"
+        ),
+        aspirational_cue=re.compile(_alternation(cues.aspirational)),
+        binding_start=re.compile(_alternation(cues.binding)),
+        aspirational_start=re.compile(f"(?:{_alternation(cues.aspirational)})"),
+        cue_operator=cue_operator,
+        cue_pattern=re.compile(_alternation(list(cue_operator))),
+        standard_before=re.compile(f"(?:{_alternation(cues.standard_before)})[^,，]{{0,8}}$"),
+    )
+    _PATTERNS[rules.path] = patterns
+    return patterns
+
+
 class _Linker:
     def __init__(self, ctx: _Context) -> None:
         self.ctx = ctx
         self.text = ctx.clean.text
-        self.lead_words = sorted(ctx.rules.cues.lead_words, key=len, reverse=True)
         self.scope_words = ctx.rules.cues.scope_words
-        self.lead = re.compile("|".join(re.escape(w) for w in self.lead_words))
-        cues = ctx.rules.cues
-        self.before = {
-            op: sorted(c.before, key=len, reverse=True) for op, c in cues.comparators.items()
-        }
-        self.after = {
-            op: sorted(c.after, key=len, reverse=True) for op, c in cues.comparators.items()
-        }
-        body = "|".join(
-            re.escape(s) for s in sorted(ctx.rules.actors.body_suffixes, key=len, reverse=True)
-        )
-        self.body_end = re.compile(f"(?:{body})$")
-        markers = "|".join(
-            re.escape(m) for m in sorted(ctx.rules.actors.subject_markers, key=len, reverse=True)
-        )
-        self.subject_pattern = re.compile(
-            rf"^(?:鼓励|支持|推动|要求|指导)?(?P<body>[^,，;；。]{{1,30}}?)(?=(?:{markers}))"
-        )
-        verbs = "|".join(re.escape(v) for v in self.lead_words)
-        # 鼓励学校每班每天开设…, 鼓励xx万人口以上的县办好…: the encouraged body acts
-        self.encouraged_pattern = re.compile(
-            rf"^(?:鼓励|支持|要求|指导|推动|引导)(?P<body>[^,，;；。]{{1,24}}?)(?=(?:{verbs}))"
-        )
-        self.aspirational_cue = re.compile("|".join(map(re.escape, cues.aspirational)))
-        self.binding_start = re.compile("|".join(map(re.escape, cues.binding)))
-        self.aspirational_start = re.compile(
-            "(?:" + "|".join(map(re.escape, cues.aspirational)) + ")"
-        )
-        self.cue_operator = {c: op for op, group in self.before.items() for c in group}
-        self.cue_pattern = re.compile(
-            "|".join(re.escape(c) for c in sorted(self.cue_operator, key=len, reverse=True))
-        )
-        basis = "|".join(re.escape(w) for w in cues.standard_before)
-        self.standard_before = re.compile(f"(?:{basis})[^,，]{{0,8}}$")
-        self.body_prefix = re.compile(f"^.{{0,24}}?(?:{body})")
+        p = _patterns(ctx.rules)
+        self.lead_words = p.lead_words
+        self.lead = p.lead
+        self.before, self.after = p.before, p.after
+        self.body_end, self.body_prefix = p.body_end, p.body_prefix
+        self.subject_pattern, self.encouraged_pattern = p.subject_pattern, p.encouraged_pattern
+        self.aspirational_cue, self.binding_start = p.aspirational_cue, p.binding_start
+        self.aspirational_start = p.aspirational_start
+        self.cue_operator, self.cue_pattern = p.cue_operator, p.cue_pattern
+        self.standard_before = p.standard_before
 
     def starts_with_verb(self, text: str) -> bool:
         text = text.strip()

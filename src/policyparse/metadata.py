@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._markers import chinese_ordinal
 from .ruleset import MetadataRules
@@ -96,6 +97,16 @@ def _date_iso(m: re.Match[str]) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+@lru_cache(maxsize=8)
+def _patterns(
+    org_suffixes: tuple[str, ...], doc_types: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Issuer-name and document-type patterns, compiled once per vocabulary."""
+    orgs = "|".join(map(re.escape, sorted(org_suffixes, key=len, reverse=True)))
+    types = "|".join(map(re.escape, sorted(doc_types, key=len, reverse=True)))
+    return re.compile(f"(?:{orgs})$"), re.compile(f"(?:{types})$"), re.compile(f"(?:{types})")
+
+
 class _Reader:
     def __init__(self, clean: CleanText, sections: Sequence[Section], rules: MetadataRules):
         self.text = clean.text
@@ -107,16 +118,8 @@ class _Reader:
         self.values: dict[str, object] = {}
         self.evidence: dict[str, list[Span]] = {}
         self.header: list[Span] = []
-        self._org = re.compile(
-            "(?:"
-            + "|".join(map(re.escape, sorted(rules.org_suffixes, key=len, reverse=True)))
-            + ")$"
-        )
-        self._doc_type_end = re.compile(
-            "(?:" + "|".join(map(re.escape, sorted(rules.doc_types, key=len, reverse=True))) + ")$"
-        )
-        self._doc_type = re.compile(
-            "(?:" + "|".join(map(re.escape, sorted(rules.doc_types, key=len, reverse=True))) + ")"
+        self._org, self._doc_type_end, self._doc_type = _patterns(
+            tuple(rules.org_suffixes), tuple(rules.doc_types)
         )
 
     def set(self, field: str, value: object, *spans: Span) -> None:
