@@ -9,6 +9,7 @@ the rule id, so a reviewer sees what was skipped and why.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -191,12 +192,12 @@ class QuantityRecognizer:
         quantities = self.overlap_filter(found)
         if not quantities:
             return []
-        exclusions = [
-            (rule_id, m.start(), m.end())
-            for rule_id, pattern in self.exclusions
-            for m in pattern.finditer(text)
-            if m.end() > m.start()
-        ]
+        # per rule, the (non-overlapping) matches in order: starts and ends
+        exclusions: list[tuple[str, list[int], list[int]]] = []
+        for rule_id, pattern in self.exclusions:
+            spans = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+            if spans:
+                exclusions.append((rule_id, [s for s, _ in spans], [e for _, e in spans]))
         return [self._excluded(q, exclusions) for q in quantities]
 
     def _quantity(
@@ -293,10 +294,13 @@ class QuantityRecognizer:
         ]
 
     @staticmethod
-    def _excluded(quantity: QuantityMatch, exclusions: list[tuple[str, int, int]]) -> QuantityMatch:
+    def _excluded(
+        quantity: QuantityMatch, exclusions: list[tuple[str, list[int], list[int]]]
+    ) -> QuantityMatch:
         """The quantity, or an EXCLUDED record naming the first rule that covers it."""
-        for rule_id, start, end in exclusions:
-            if start < quantity.end and quantity.start < end:
+        for rule_id, starts, ends in exclusions:
+            i = bisect_left(starts, quantity.end) - 1  # the last match starting before its end
+            if i >= 0 and ends[i] > quantity.start:
                 return QuantityMatch(
                     quantity.start, quantity.end, "EXCLUDED", rule_id, quantity.data
                 )
