@@ -864,27 +864,40 @@ def _deadline_draft(
         section=section.id if section else None,
         rule=f"deadline_{d.rule}",
         confidence=0.7,
-        fields={
-            "kind": "deadline",
-            "metric": _compress_action(action) or None,
-            "value": None,
-            "value_max": None,
-            "unit": None,
-            "comparator": None,
-            "deadline": year,
-            "deadline_month": month,
-            "frequency": None,
-            "scope": None,
-            "owner": linker.owner(d.span[0], sentence, section),
-            "modality": linker.modality(sentence, segments, governed),
-            "placeholder": False,
-        },
+        fields=_deadline_fields(
+            metric=_compress_action(action) or None,
+            deadline=year,
+            month=month,
+            owner=linker.owner(d.span[0], sentence, section),
+            modality=linker.modality(sentence, segments, governed),
+        ),
     )
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
     m = re.compile(r"[;；。]").search(text, start, limit)
     return m.start() if m else limit
+
+
+def _deadline_fields(
+    *, metric: str | None, deadline: int | None, month: int | None, owner: str | None, modality: str
+) -> dict[str, object]:
+    """The fields of a deadline record: a date and the action due, no quantity."""
+    return {
+        "kind": "deadline",
+        "metric": metric,
+        "value": None,
+        "value_max": None,
+        "unit": None,
+        "comparator": None,
+        "deadline": deadline,
+        "deadline_month": month,
+        "frequency": None,
+        "scope": None,
+        "owner": owner,
+        "modality": modality,
+        "placeholder": False,
+    }
 
 
 def _strip_lead_deadline(action: str) -> str:
@@ -930,21 +943,13 @@ def _item_deadline_drafts(
                 section=None if item.key.startswith("paragraph@") else item.key,
                 rule=f"item_deadline_{d.rule}",
                 confidence=0.7,
-                fields={
-                    "kind": "deadline",
-                    "metric": action or None,
-                    "value": None,
-                    "value_max": None,
-                    "unit": None,
-                    "comparator": None,
-                    "deadline": year,
-                    "deadline_month": month,
-                    "frequency": None,
-                    "scope": None,
-                    "owner": linker.owner(d.span[0], sentence, None) if sentence else None,
-                    "modality": "aspirational" if aspirational else "binding",
-                    "placeholder": False,
-                },
+                fields=_deadline_fields(
+                    metric=action or None,
+                    deadline=year,
+                    month=month,
+                    owner=linker.owner(d.span[0], sentence, None) if sentence else None,
+                    modality="aspirational" if aspirational else "binding",
+                ),
             )
         )
     return out
@@ -970,21 +975,13 @@ def _phase_drafts(ctx: _Context, drafts: Sequence[CommitmentDraft]) -> list[Comm
                 section=section.id,
                 rule="phase",
                 confidence=0.9,
-                fields={
-                    "kind": "deadline",
-                    "metric": action or None,
-                    "value": None,
-                    "value_max": None,
-                    "unit": None,
-                    "comparator": None,
-                    "deadline": int(m.group("year")),
-                    "deadline_month": None,
-                    "frequency": None,
-                    "scope": None,
-                    "owner": None,
-                    "modality": "binding",
-                    "placeholder": False,
-                },
+                fields=_deadline_fields(
+                    metric=action or None,
+                    deadline=int(m.group("year")),
+                    month=None,
+                    owner=None,
+                    modality="binding",
+                ),
             )
         )
     return out
