@@ -44,6 +44,7 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 OPEN = "(（《“"
 CLOSE = ")）》”"
 CLAUSE_END = ",，;；。!?"
+CLAUSE_CHARS = re.compile(f"[{re.escape(OPEN + CLOSE + CLAUSE_END)}]")
 GROUPS = {"quantities": None, "deadlines": None, "frequencies": None, "units": None}
 
 
@@ -117,15 +118,15 @@ def _windows(text: str, span: Span, candidate: re.Pattern[str]) -> list[Span]:
     clauses: list[Span] = []
     depth = 0
     clause_start = start
-    for i in range(start, end):
-        char = text[i]
+    for m in CLAUSE_CHARS.finditer(text, start, end):
+        char = m.group()
         if char in OPEN:
             depth += 1
-        elif char in CLOSE and depth:
-            depth -= 1
-        elif depth == 0 and char in CLAUSE_END:
-            clauses.append((clause_start, i + 1))
-            clause_start = i + 1
+        elif char in CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            clauses.append((clause_start, m.end()))
+            clause_start = m.end()
     if clause_start < end:
         clauses.append((clause_start, end))
     windows: list[Span] = []
