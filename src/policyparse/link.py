@@ -21,6 +21,9 @@ from .types import CleanText, CommitmentDraft, Mention, Section, Sentence, Span
 __all__ = ["link_mentions"]
 
 SEGMENT_BREAK = re.compile(r"[,;:，；：]")
+_PARENS = re.compile(r"[(（)）]")
+# what _segments looks at: brackets and the breaks
+_SEGMENT_CHARS = re.compile(r"[(（)）,;:，；：]")
 CJK = "\u4e00-\u9fff"
 MAX_CUE_GAP = 6
 MAX_METRIC_CHARS = 40
@@ -91,8 +94,8 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
     depth = 0
     seg_start = start
     paren_start = -1
-    for i in range(start, end):
-        char = text[i]
+    for m in _SEGMENT_CHARS.finditer(text, start, end):
+        i, char = m.start(), m.group()
         if char in "(（":
             if depth == 0:
                 paren_start = i
@@ -106,7 +109,7 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
                     segments.append(_Segment(seg_start, paren_start))
                 segments.extend(_paren_segments(text, paren_start + 1, i))
                 seg_start = i + 1
-        elif depth == 0 and SEGMENT_BREAK.match(char):
+        elif depth == 0 and char not in ")）":
             if i > seg_start:
                 segments.append(_Segment(seg_start, i))
             seg_start = i + 1
@@ -772,10 +775,10 @@ def _past_year(d: Mention, year: int | None) -> bool:
 def _inside_parens(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     depth = 0
-    for char in text[line_start:pos]:
-        if char in "(（":
+    for m in _PARENS.finditer(text, line_start, pos):
+        if m.group() in "(（":
             depth += 1
-        elif char in ")）" and depth:
+        elif depth:
             depth -= 1
     return depth > 0
 

@@ -25,6 +25,8 @@ CLAUSE_END = ";"
 OPENERS = "(《“‘「『[【〔"
 CLOSERS = ")》”’」』]】〕"
 MAX_BRACKET_CHARS = 300
+_BRACKET_CHARS = re.compile(f"[{re.escape(OPENERS + CLOSERS)}]")
+_ENDS = re.compile(f"[{SENTENCE_END}{CLAUSE_END}]+")
 # inline list kinds: where they may start inside a normal line
 INLINE_AFTER = re.compile(r"[。!?;,:、\s]$")
 LIST_LOOKAHEAD_CHARS = 3000
@@ -294,7 +296,7 @@ def _protected(line: str) -> list[Span]:
     """Matched bracket and quote pairs of a line (unmatched openers are ignored)."""
     pairs: list[Span] = []
     stack: list[tuple[str, int]] = []
-    for m in re.finditer(f"[{re.escape(OPENERS + CLOSERS)}]", line):
+    for m in _BRACKET_CHARS.finditer(line):
         char = m.group()
         if char in OPENERS and not (char == "“" and stack and stack[-1][0] == "“"):
             stack.append((char, m.start()))
@@ -337,15 +339,11 @@ def segment_sentences(
     clause_breaks: set[int] = set()
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
-        protected = _protected(line)
-
-        def inside(pos: int, protected: list[Span] = protected) -> bool:
-            return any(s < pos < e - 1 for s, e in protected)
-
-        for m in re.finditer(f"[{SENTENCE_END}{CLAUSE_END}]+", line):
-            if inside(m.start()):
+        protected = _protected(line) if _BRACKET_CHARS.search(line) else []
+        for m in _ENDS.finditer(line):
+            if protected and any(s < m.start() < e - 1 for s, e in protected):
                 continue
-            if CLAUSE_END in m.group() and not set(m.group()) & set(SENTENCE_END):
+            if m.group().count(CLAUSE_END) == len(m.group()):
                 clause_breaks.add(line_start + m.end())
             else:
                 breaks.append((line_start + m.end(), line_start + m.end()))
