@@ -18,6 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .._regex import compile_guarded
 from ..numerals import AMOUNT_PATTERN, parse_amount, parse_multiple, parse_percent
 from ..ruleset import RuleSet, load_rules
 from ._spans import add_spans, doc_text
@@ -79,7 +80,7 @@ class QuantityRecognizer:
         # an amount, "多/余" (more than), a unit, maybe compound: 1000元/生/年
         # One scan for amounts; what follows each decides what it is (a unit, %,
         # 倍). Scanning once matters: the amount pattern is the costly one.
-        self.amount = re.compile(AMOUNT_PATTERN)
+        self.amount = compile_guarded(AMOUNT_PATTERN)
         self.after_amount = re.compile(
             rf"\s*(?:(?P<percent>[%％])|(?P<times>倍)|(?P<fuzzy>多|余)?\s*"
             rf"(?P<unit>(?:{unit_alt})(?:/(?:{parts}))*)(?!性))"
@@ -94,7 +95,7 @@ class QuantityRecognizer:
         )
         self.relative = re.compile(self.rules.cues.relative_standard)
         self.duration_years = re.compile(self.rules.cues.duration_years)
-        self.exclusions = [(r.id, re.compile(r.pattern)) for r in self.rules.exclusions.rules]
+        self.exclusions = [(r.id, compile_guarded(r.pattern)) for r in self.rules.exclusions.rules]
         self.cycle = re.compile(
             r"(?P<lo>\d{1,2}|[两二三四五六七八九十])(?:至|到|-|~)(?P<hi>\d{1,2}|[两二三四五六七八九十])年一(?:个)?周期"
         )
