@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
-from ._regex import compile_guarded
 from .indicators import map_indicator
 from .ruleset import RuleSet, load_rules
 from .schema import Commitment, NormalizedOwner, SkippedNumber
@@ -77,7 +76,7 @@ def as_written(clean: CleanText, value: str, near: Span) -> str:
 
 @lru_cache(maxsize=4)
 def _exclusion_patterns(rules_dir: str) -> list[tuple[str, re.Pattern[str]]]:
-    return [(r.id, compile_guarded(r.pattern)) for r in load_rules(rules_dir).exclusions.rules]
+    return [(r.id, re.compile(r.pattern)) for r in load_rules(rules_dir).exclusions.rules]
 
 
 def _running_max(values: Sequence[int]) -> list[int]:

@@ -95,7 +95,7 @@ class QuantityRecognizer:
         )
         self.relative = re.compile(self.rules.cues.relative_standard)
         self.duration_years = re.compile(self.rules.cues.duration_years)
-        self.exclusions = [(r.id, compile_guarded(r.pattern)) for r in self.rules.exclusions.rules]
+        self.exclusions = [(r.id, re.compile(r.pattern)) for r in self.rules.exclusions.rules]
         self.cycle = re.compile(
             r"(?P<lo>\d{1,2}|[两二三四五六七八九十])(?:至|到|-|~)(?P<hi>\d{1,2}|[两二三四五六七八九十])年一(?:个)?周期"
         )

@@ -8,7 +8,6 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .._regex import compile_guarded
 from ..numerals import parse_amount
 from ..ruleset import load_rules
 from ._spans import add_spans, doc_text
@@ -26,9 +25,9 @@ class TimeRecognizer:
     def __init__(self, nlp: Language, name: str = "policy_time", *, rules_dir: str | None = None):
         self.name = name
         rules = load_rules(rules_dir).time
-        self.deadlines = [(r.id, compile_guarded(r.pattern)) for r in rules.deadlines]
+        self.deadlines = [(r.id, re.compile(r.pattern)) for r in rules.deadlines]
         self.frequencies = [
-            (r.id, r.frequency or r.id, compile_guarded(r.pattern)) for r in rules.frequencies
+            (r.id, r.frequency or r.id, re.compile(r.pattern)) for r in rules.frequencies
         ]
 
     def __call__(self, doc: Doc) -> Doc:
