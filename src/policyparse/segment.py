@@ -36,6 +36,7 @@ _LINE_START = re.compile(
 )
 _INLINE_KINDS = ("cn_comma", "cn_paren", "arabic_dot", "arabic_paren", "inline_item")
 _INLINE = re.compile("|".join(f"(?P<{k}>{MARKER_KINDS[k]})" for k in _INLINE_KINDS))
+_INLINE_ITEM = re.compile(f"(?P<inline_item>{MARKER_KINDS['inline_item']})")
 _DATE_LINE = re.compile(
     r"^\s*(?:\d{4}|[一二三四五六七八九〇零○]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日\s*$"
 )
@@ -71,14 +72,13 @@ def _find_markers(text: str, rules: HeadingRules) -> list[_Marker]:
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         flattened = len(line) > rules.flattened_line_chars
-        for m in _INLINE.finditer(line):
+        # inside an ordinary line only 一是/二是 items open a block
+        for m in (_INLINE if flattened else _INLINE_ITEM).finditer(line):
             kind = m.lastgroup or ""
             start = line_start + m.start()
             if start in found or not line[: m.start()].strip():
                 continue
             before = line[: m.start()]
-            if kind != "inline_item" and not flattened:
-                continue
             if not flattened and not INLINE_AFTER.search(before):
                 continue
             ordinal = marker_ordinal(m.group())
