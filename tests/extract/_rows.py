@@ -3,6 +3,8 @@ and the check that the fields of that commitment are as expected."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -57,3 +59,20 @@ def check(row: Row) -> None:
 
 def _id(row: Row) -> str:
     return f"{row.text.replace(chr(10), ' / ')} [{row.anchor}]"
+
+
+@cache
+def corpus_text(stem: str) -> str:
+    """A corpus document as the pipeline decodes it (BOM dropped, line ends kept)."""
+    return (DOCS / f"{stem}.txt").read_bytes().decode("utf-8-sig")
+
+
+def assert_copied_from_corpus(doc: str, text: str) -> None:
+    """Each line of a CORPUS row stands in its document (a final 。 may be added)."""
+    for line in text.split("\n"):
+        assert line.rstrip("。") in corpus_text(doc)
+
+
+def known_gaps(rows: Iterable[Any], reason: Callable[[Any], str]) -> list[Any]:
+    """Rows of known gaps as strict XFAIL parameters: a fixed gap fails the run."""
+    return [pytest.param(r, marks=pytest.mark.xfail(strict=True, reason=reason(r))) for r in rows]

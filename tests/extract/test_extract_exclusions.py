@@ -29,15 +29,13 @@ Rows are grouped by where they came from:
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from tests.extract._rows import assert_copied_from_corpus, known_gaps
 
 import policyparse
 from policyparse.schema import PolicyDocument
-
-DOCS = Path(__file__).resolve().parents[2] / "corpus" / "docs"
 
 BT = "baotou-2022-digital-government-assessment"
 CC = "changchun-2018-quality-plan"
@@ -266,7 +264,7 @@ def test_general(row: Row) -> None:
 
 @pytest.mark.parametrize(
     "row",
-    [pytest.param(r, marks=pytest.mark.xfail(strict=True, reason=r.why)) for r in XFAIL],
+    known_gaps(XFAIL, reason=lambda row: row.why),
     ids=_id,
 )
 def test_known_gaps(row: Row) -> None:
@@ -275,9 +273,7 @@ def test_known_gaps(row: Row) -> None:
 
 @pytest.mark.parametrize("row", [row for row in CORPUS + XFAIL if row.doc], ids=_id)
 def test_corpus_rows_are_verbatim(row: Row) -> None:
-    text = (DOCS / f"{row.doc}.txt").read_bytes().decode("utf-8-sig")
-    for line in row.text.split("\n"):
-        assert line.rstrip("。") in text
+    assert_copied_from_corpus(row.doc, row.text)
 
 
 def test_an_excluded_quantity_is_reported_with_its_rule() -> None:
