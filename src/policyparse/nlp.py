@@ -119,7 +119,8 @@ def _build(rules_dir: str) -> Language:
     rules = load_rules(rules_dir)
     for word in user_words(rules):
         jieba.add_word(word)
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    # the blank pipeline's own tokenizer is replaced: see _JiebaTokenizer
+    nlp = spacy.blank("zh")
     nlp.tokenizer = _JiebaTokenizer(nlp.vocab, _DictionarySegmenter(jieba))
     for name in PIPE_ORDER:
         nlp.add_pipe(name, config={"rules_dir": rules_dir})
