@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import jieba
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -35,10 +36,13 @@ def test_same_tokens_as_spacy_for_any_cut(text: str, cuts: list[int]) -> None:
     assert words_and_spaces(words, text) == expected
 
 
-def test_doc_text_is_the_input() -> None:
+def test_pipeline_tokens_are_spacys_alignment_of_jiebas_words() -> None:
     doc = build_nlp().make_doc(CONVERTED)
     assert doc.text == CONVERTED
-    assert words_and_spaces([t.text for t in doc], CONVERTED)[0] == [t.text for t in doc]
+    words = jieba.lcut(CONVERTED, HMM=False)
+    expected_words, expected_spaces = get_words_and_spaces(words, CONVERTED)
+    assert [t.text for t in doc] == expected_words
+    assert [bool(t.whitespace_) for t in doc] == expected_spaces
 
 
 def test_words_that_are_not_the_text_are_refused() -> None:
