@@ -605,11 +605,21 @@ _OWNER_COLUMNS = {
 }
 
 
+def _is_span(annotation: Any) -> bool:
+    return "tuple[int, int]" in str(annotation)
+
+
+# spans split into <name>_start, <name>_end columns
+_SPAN_FIELDS = tuple(
+    name for name, info in Commitment.model_fields.items() if _is_span(info.annotation)
+)
+
+
 def _commitment_columns() -> dict[str, str]:
     columns: dict[str, str] = {}
     for name, info in Commitment.model_fields.items():
-        if name == "span":
-            columns.update(span_start="int", span_end="int")
+        if name in _SPAN_FIELDS:
+            columns.update({f"{name}_start": "int", f"{name}_end": "int"})
         elif name == "owner_normalized":
             columns.update(_OWNER_COLUMNS)
         else:
@@ -625,7 +635,9 @@ TABLE_COLUMNS: dict[str, str] = {
 
 
 _COMMITMENT_FIELDS = tuple(
-    name for name in Commitment.model_fields if name not in ("span", "owner_normalized")
+    name
+    for name in Commitment.model_fields
+    if name not in _SPAN_FIELDS and name != "owner_normalized"
 )
 
 
@@ -648,7 +660,8 @@ def commitment_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     for commitment in document["commitments"]:
         row = dict(common)
         row.update({name: commitment.get(name) for name in _COMMITMENT_FIELDS})
-        row["span_start"], row["span_end"] = commitment["span"]
+        for name in _SPAN_FIELDS:
+            row[f"{name}_start"], row[f"{name}_end"] = commitment.get(name) or (None, None)
         owner = commitment.get("owner_normalized") or {}
         row["owner_body"] = owner.get("body")
         row["owner_level"] = owner.get("level")

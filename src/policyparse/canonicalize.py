@@ -32,6 +32,7 @@ def _commitment_id(sha256: str, span: Span) -> str:
 
 WRITTEN_WINDOW = 300
 WRITTEN_FIELDS = ("metric", "scope", "owner")
+SPAN_FIELDS = ("owner_span", "deadline_span")
 MAX_PIECE_CHARS = 24
 PLACE_AS_ACTOR = re.compile(r"[县区市旗](?:\([^()]*\))?$")
 
@@ -140,6 +141,10 @@ def canonicalize(
             value = fields.get(name)
             if isinstance(value, str) and value:
                 fields[name] = as_written(clean, value, draft.span)
+        for name in SPAN_FIELDS:
+            span = fields.get(name)
+            if isinstance(span, tuple):
+                fields[name] = clean.to_original(*span)
         owner = fields.get("owner")
         if isinstance(owner, str) and owner:
             fields["owner_normalized"] = normalize_owner(owner, rules=rules)

@@ -42,6 +42,21 @@ SHARE_OF_BODIES = re.compile(
 PREPOSITIONS = "在对向于为从与和及把将"
 
 
+@dataclass(frozen=True)
+class _Owner:
+    """The body responsible, where it is named and how it was found."""
+
+    name: str
+    span: Span
+    source: str  # responsible_units | subject | share
+
+
+def _owner_fields(owner: _Owner | None) -> dict[str, object]:
+    if owner is None:
+        return {"owner": None, "owner_source": None, "owner_span": None}
+    return {"owner": owner.name, "owner_source": owner.source, "owner_span": owner.span}
+
+
 @dataclass
 class _Segment:
     start: int
@@ -526,19 +541,18 @@ class _Linker:
                 break
         return "binding"
 
-    def owner(self, q_start: int, sentence: Sentence, section: Section | None) -> str | None:
-        units = self.responsible_units(q_start)
-        return units if units else self.subject(sentence, q_start)
+    def owner(self, q_start: int, sentence: Sentence, section: Section | None) -> _Owner | None:
+        return self.responsible_units(q_start) or self.subject(sentence, q_start)
 
-    def responsible_units(self, pos: int) -> str | None:
+    def responsible_units(self, pos: int) -> _Owner | None:
         """The lead units listed for the item (or paragraph) holding ``pos``."""
         for key in self.ctx.item_at(pos).ancestry:
             units = self.ctx.units_by_item.get(key)
             if units:
-                return units[1]
+                return _Owner(units[1], units[0], "responsible_units")
         return None
 
-    def subject(self, sentence: Sentence, q_start: int) -> str | None:
+    def subject(self, sentence: Sentence, q_start: int) -> _Owner | None:
         """A body that opens the sentence, or a clause of it before the quantity, and acts.
 
         ``各县（市、区）教育行政部门和学校要…`` names the owner; ``对普通高中学校要…``
@@ -552,12 +566,12 @@ class _Linker:
         starts += [m.end() for m in CLAUSE_START.finditer(self.text, lo, q_start)]
         for i, start in enumerate(reversed(starts)):
             # an encouraged body (鼓励学校…) acts in its own clause only
-            name = self._body_at(start, q_start, encouraged=i == 0)
-            if name:
-                return name
+            found = self._body_at(start, q_start, encouraged=i == 0)
+            if found:
+                return found
         return None
 
-    def _body_at(self, start: int, stop: int, *, encouraged: bool) -> str | None:
+    def _body_at(self, start: int, stop: int, *, encouraged: bool) -> _Owner | None:
         text = self.text[start : min(stop, start + LOOK_BACK_CHARS)]
         m = self.subject_pattern.match(text)
         if m is None and encouraged:
@@ -571,15 +585,16 @@ class _Linker:
             if not self.body_end.search(name) or re.search(r"[的率量比]$", name):
                 continue
             if end == len(body) or BODY_REMAINDER.match(body[end:]):
-                return name
+                at = start + m.start("body")
+                return _Owner(name, (at, at + end), "subject")
         return None
 
-    def share_owner(self, q: Mention) -> str | None:
+    def share_owner(self, q: Mention) -> _Owner | None:
         share = SHARE_OF_BODIES.match(self.text, q.span[1])
         if share and q.data.get("unit") == "%":
             noun = share.group("noun")
             if self.body_end.search(noun):
-                return noun
+                return _Owner(noun, share.span("noun"), "share")
         return None
 
     # -------------------------------------------------------------- deadlines
@@ -691,8 +706,8 @@ def link_mentions(
             owner = linker.share_owner(q) or linker.owner(q.span[0], sentence, section)
             if linker.responsible_units(q.span[0]) and scope is None:
                 subject = linker.subject(sentence, q.span[0])
-                scope = subject
-            if owner and scope == owner:
+                scope = subject.name if subject else None
+            if owner and scope == owner.name:
                 scope = None
             value = q.data.get("value")
             drafts.append(
@@ -710,9 +725,10 @@ def link_mentions(
                         "comparator": comparator,
                         "deadline": year_value,
                         "deadline_month": month_value,
+                        "deadline_span": deadline_mention.span if deadline_mention else None,
                         "frequency": frequency,
                         "scope": scope,
-                        "owner": owner,
+                        **_owner_fields(owner),
                         "modality": linker.modality(sentence, segments, index, q.span[0]),
                         "placeholder": bool(q.data.get("placeholder")),
                     },
@@ -871,6 +887,7 @@ def _deadline_draft(
             metric=_compress_action(action) or None,
             deadline=year,
             month=month,
+            deadline_span=d.span,
             owner=linker.owner(d.span[0], sentence, section),
             modality=linker.modality(sentence, segments, governed),
         ),
@@ -883,7 +900,13 @@ def _clause_end(text: str, start: int, limit: int) -> int:
 
 
 def _deadline_fields(
-    *, metric: str | None, deadline: int | None, month: int | None, owner: str | None, modality: str
+    *,
+    metric: str | None,
+    deadline: int | None,
+    month: int | None,
+    deadline_span: Span | None,
+    owner: _Owner | None,
+    modality: str,
 ) -> dict[str, object]:
     """The fields of a deadline record: a date and the action due, no quantity."""
     return {
@@ -895,9 +918,10 @@ def _deadline_fields(
         "comparator": None,
         "deadline": deadline,
         "deadline_month": month,
+        "deadline_span": deadline_span,
         "frequency": None,
         "scope": None,
-        "owner": owner,
+        **_owner_fields(owner),
         "modality": modality,
         "placeholder": False,
     }
@@ -950,6 +974,7 @@ def _item_deadline_drafts(
                     metric=action or None,
                     deadline=year,
                     month=month,
+                    deadline_span=d.span,
                     owner=linker.owner(d.span[0], sentence, None) if sentence else None,
                     modality="aspirational" if aspirational else "binding",
                 ),
@@ -982,6 +1007,10 @@ def _phase_drafts(ctx: _Context, drafts: Sequence[CommitmentDraft]) -> list[Comm
                     metric=action or None,
                     deadline=int(m.group("year")),
                     month=None,
+                    deadline_span=(
+                        section.marker_span[0] + m.start("year"),
+                        section.marker_span[0] + m.end("year"),
+                    ),
                     owner=None,
                     modality="binding",
                 ),

@@ -25,7 +25,7 @@ __all__ = [
     "json_schema",
 ]
 
-SCHEMA_VERSION = "0.1.0"
+SCHEMA_VERSION = "0.2.0"
 
 Level = Literal["province", "city", "county"]
 
@@ -138,9 +138,22 @@ class Commitment(_Record):
     comparator: Literal[">=", "<=", "=", "between"] | None
     deadline: int | None = None
     deadline_month: int | None = None
+    deadline_span: tuple[int, int] | None = Field(
+        None, description="Where the deadline is written (到2020年, 6月底 …)."
+    )
     frequency: str | None = None
     scope: str | None = None
     owner: str | None = None
+    owner_source: Literal["responsible_units", "subject", "share"] | None = Field(
+        None,
+        description=(
+            "How the owner was found: a 责任单位/牵头单位 list of the item, the body that "
+            "opens the clause, or the bodies a share counts (N%的县达到…)."
+        ),
+    )
+    owner_span: tuple[int, int] | None = Field(
+        None, description="Where the owner is named; `owner` may show it shortened."
+    )
     owner_normalized: NormalizedOwner | None = Field(
         None, description="The owner as a body and an administrative level, for comparison."
     )

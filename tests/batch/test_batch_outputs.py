@@ -82,8 +82,10 @@ def test_commitment_ids_are_identical_across_runs(docs: Path, tmp_path: Path) ->
 
 
 def test_every_commitment_field_is_a_column() -> None:
-    fields = [f for f in Commitment.model_fields if f not in ("span", "owner_normalized")]
-    flattened = {"span_start", "span_end", "owner_body", "owner_level", "owner_generic"}
+    spans = ("span", "deadline_span", "owner_span")
+    fields = [f for f in Commitment.model_fields if f not in (*spans, "owner_normalized")]
+    flattened = {f"{name}_{end}" for name in spans for end in ("start", "end")}
+    flattened |= {"owner_body", "owner_level", "owner_generic"}
     assert set(fields) | flattened <= set(TABLE_COLUMNS)
     assert list(TABLE_COLUMNS)[:2] == ["doc_id", "source"]
 

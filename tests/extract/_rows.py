@@ -3,6 +3,7 @@ and the check that the fields of that commitment are as expected."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -49,10 +50,26 @@ def find(doc: PolicyDocument, anchor: str) -> Commitment:
     return hits[0]
 
 
+def check_field_spans(text: str, c: Commitment) -> None:
+    """The owner is named at ``owner_span`` and the deadline written at ``deadline_span``."""
+    assert (c.owner is None) == (c.owner_span is None) == (c.owner_source is None)
+    if c.owner_span is not None:
+        assert re.sub(r"\s", "", text[c.owner_span[0] : c.owner_span[1]]) == re.sub(
+            r"\s", "", c.owner or ""
+        )
+    # a deadline may be written without a year the text resolves (年底前 in an undated text)
+    assert c.deadline is None or c.deadline_span is not None
+    if c.deadline_span is not None:
+        written = text[c.deadline_span[0] : c.deadline_span[1]]
+        # 到2020年, 6月底, 年底前, “十四五”末 …
+        assert re.search(r"\d|年|月|五", written), written
+
+
 def check(row: Row) -> None:
     doc = policyparse.parse(row.text)
     for c in doc.commitments:
         assert row.text[c.span[0] : c.span[1]] == c.quote
+        check_field_spans(row.text, c)
     found = find(doc, row.anchor)
     assert {name: getattr(found, name) for name in row.expected} == row.expected
 

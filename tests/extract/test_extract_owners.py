@@ -102,14 +102,14 @@ CORPUS: list[Row] = [
 
 GENERAL: list[Row] = [
     # responsible units after a numbered paragraph, and not beyond it
-    r(GEN_UNITS, "10所", owner="市教育局、市财政局", scope="全市"),
+    r(GEN_UNITS, "10所", owner="市教育局、市财政局", owner_source="responsible_units", scope="全市"),
     r(GEN_UNITS, "2000名", owner="市教育局、市财政局"),
     r(GEN_UNITS, "20名", owner=None),
     r("（一）推进智慧校园建设。建设100个智慧校园示范校。（牵头单位：市教育局；配合单位：市财政局、市工信局）", "100个", owner="市教育局"),
     r("1．新增5G基站1000座（6月底完成，牵头考核单位：市工信局）。", "1000座", owner="市工信局"),
     r("（三）实施学前教育提升工程。全市新建公办幼儿园50所。\n（责任单位：市教育局、市发展改革委，各区、市政府）", "50所", owner="市教育局、市发展改革委，各区、市政府"),
     # subjects of the clause, with or without a modal verb
-    r("县级人民政府要确保义务教育学校班额不超过45人。", "45人", owner="县级人民政府", modality=BINDING),
+    r("县级人民政府要确保义务教育学校班额不超过45人。", "45人", owner="县级人民政府", owner_source="subject", modality=BINDING),
     r("各县（市、区）教育行政部门和学校要确保校园封闭化管理达到100%。", "100%", owner="各县（市、区）教育行政部门和学校"),
     r("义务教育学校要配备2名专职心理健康教师。", "2名", owner="义务教育学校"),
     r("普通高中学校要保证美育类必修课程不低于6个学分。", "6个学分", owner="普通高中学校"),
@@ -117,9 +117,9 @@ GENERAL: list[Row] = [
     r("进一步加强管理，市教育局将每年评选20名优秀教师。", "20名", owner="市教育局"),
     # shares of bodies
     r("到2022年，力争30%的县（市、区）创建成全国义务教育优质均衡发展县。", "30%", owner="县（市、区）", modality=ASPIRATIONAL),
-    r("到2020年，80%的学校达到省级重点高中办学水平。", "80%", owner="学校"),
+    r("到2020年，80%的学校达到省级重点高中办学水平。", "80%", owner="学校", owner_source="share"),
     # no owner: 我们, students, teachers who are trained
-    r("我们将新建幼儿园50所。", "50所", owner=None),
+    r("我们将新建幼儿园50所。", "50所", owner=None, owner_source=None, owner_span=None),
     r("学生每天校内体育活动时间不少于1小时。", "1小时", owner=None),
     r("每年培训乡村教师2000名。", "2000名", owner=None),
     # scopes

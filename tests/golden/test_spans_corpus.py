@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from policyparse.pipeline import parse
 from policyparse.types import SourceText
 from tests.conftest import CORPUS_DOCS, read_original
+from tests.extract._rows import check_field_spans
 
 
 def check_spans(text: str, document: object) -> None:
@@ -36,6 +37,9 @@ def check_spans(text: str, document: object) -> None:
         assert quote == quote.strip() and quote
         for cs, ce in sentence.clauses:
             assert s <= cs < ce <= e
+    for commitment in document.commitments:
+        assert text[commitment.span[0] : commitment.span[1]] == commitment.quote
+        check_field_spans(text, commitment)
     for items in document.document.evidence.values():
         for item in items:
             assert text[item.span[0] : item.span[1]] == item.quote
