@@ -43,13 +43,17 @@ from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Literal, Protocol, Union, get_args, get_origin
+from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, Union, get_args, get_origin
 
 from . import __version__
 from .errors import Errors, InputError, PolicyparseError
 from .ingest import SUPPORTED_SUFFIXES, read_bytes, read_source
 from .ruleset import RuleSet, load_rules
 from .schema import SCHEMA_VERSION, Commitment
+from .types import SourceText
+
+if TYPE_CHECKING:
+    from .review.index import BatchReport
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -179,6 +183,7 @@ class BatchSummary:
         seconds: Wall time of this run.
         output: The output file, or ``-``.
         errors_file: The errors file, when some documents failed.
+        report_index: The review pages' ``index.html``, when asked for.
     """
 
     total: int
@@ -189,6 +194,7 @@ class BatchSummary:
     seconds: float
     output: str
     errors_file: str | None
+    report_index: str | None = None
 
     @property
     def exit_code(self) -> int:
@@ -758,6 +764,7 @@ def run_batch(
     scheduler: str | None = None,
     rules_dir: str | Path | None = None,
     progress: ProgressCallback | None = None,
+    report_dir: str | Path | None = None,
 ) -> BatchSummary:
     """Parse many documents into one feed or commitments table.
 
@@ -774,6 +781,8 @@ def run_batch(
         scheduler: The Dask scheduler's address, e.g. ``tcp://scheduler:8786``.
         rules_dir: A rules folder instead of the packaged rules.
         progress: Called after each document.
+        report_dir: Also write a review page per document and ``index.html``
+            here (see :mod:`policyparse.review`), once the output is written.
 
     Returns:
         What was done; failures are in it and in ``OUT.errors.jsonl``.
@@ -796,6 +805,9 @@ def run_batch(
         raise BatchError("--engine dask needs --scheduler ADDRESS")
     if to_stdout and resume:
         raise BatchError("--resume needs an output file, not -")
+    report_folder = None if report_dir is None else Path(report_dir)
+    if report_folder is not None:
+        _check_report_folder(report_folder, replace=force or resume)
     paths = expand_inputs(inputs)
     if not paths:
         raise BatchError(f"no documents found in {' '.join(inputs) or 'the input'}")
@@ -809,11 +821,40 @@ def run_batch(
         data=_read_stdin() if STDIO in paths else None,
     )
     tally = _Tally(len(paths), progress)
+    report = None if report_folder is None else _report_writer(report_folder, runner, rules)
     if to_stdout:
-        _run_to_stdout(paths, runner, tally)
-        return tally.summary(output=STDIO, errors_file=None, started=started)
-    errors_file = _run_to_file(paths, Path(output), fmt, runner, tally, resume=resume, force=force)
-    return tally.summary(output=str(output), errors_file=errors_file, started=started)
+        _run_to_stdout(paths, runner, tally, report)
+        summary = tally.summary(output=STDIO, errors_file=None, started=started)
+    else:
+        errors_file = _run_to_file(
+            paths, Path(output), fmt, runner, tally, resume=resume, force=force, report=report
+        )
+        summary = tally.summary(output=str(output), errors_file=errors_file, started=started)
+    if report is not None:
+        summary = dataclasses.replace(summary, report_index=str(report.index))
+    return summary
+
+
+def _check_report_folder(folder: Path, *, replace: bool) -> None:
+    """Pages of an earlier batch are replaced only when asked (--force or --resume)."""
+    from .review.index import INDEX_NAME
+
+    if folder.exists() and not folder.is_dir():
+        raise BatchError(f"{folder}: --report needs a folder, and this is a file")
+    if (folder / INDEX_NAME).exists() and not replace:
+        raise BatchError(Errors.E301.format(path=folder / INDEX_NAME))
+
+
+def _report_writer(folder: Path, runner: _Runner, rules: RuleSet) -> BatchReport:
+    from .review.index import BatchReport
+
+    def source_of(path: str) -> SourceText:
+        if path == STDIO and runner.data is not None:
+            return read_bytes(runner.data, source=path)
+        return read_source(path)
+
+    names = {indicator.id: indicator.zh for indicator in rules.indicators.indicators}
+    return BatchReport(folder, source_of=source_of, indicator_names=names)
 
 
 def _read_stdin() -> bytes:
@@ -870,12 +911,20 @@ class _Runner:
             pool.close()
 
 
-def _run_to_stdout(paths: list[str], runner: _Runner, tally: _Tally) -> None:
-    for outcome in runner.run(paths, started=tally.report):
+def _run_to_stdout(
+    paths: list[str], runner: _Runner, tally: _Tally, report: BatchReport | None
+) -> None:
+    for path, outcome in zip(paths, runner.run(paths, started=tally.report), strict=True):
         if isinstance(outcome, Parsed):
             sys.stdout.write(outcome.line + "\n")
             sys.stdout.flush()
+            if report is not None:
+                report.add_document(path, outcome.line)
+        elif report is not None:
+            report.add_failure(path, outcome.reason)
         tally.add(outcome)
+    if report is not None:
+        report.finish()
 
 
 class _Tally:
@@ -924,8 +973,10 @@ def _run_to_file(
     *,
     resume: bool,
     force: bool,
+    report: BatchReport | None = None,
 ) -> str | None:
-    """Checkpoint each document, then write OUT (and its errors file) atomically."""
+    """Checkpoint each document, then write OUT (and its errors file) atomically;
+    then the review pages, when asked for."""
     checkpoint = output.with_name(output.name + CHECKPOINT_SUFFIX)
     errors_file = output.with_name(output.name + ERRORS_SUFFIX)
     if output.exists() and not (force or resume):
@@ -958,8 +1009,27 @@ def _run_to_file(
             _write_atomically(errors_file, lambda sink: _write_failures(failures, sink))
         else:
             errors_file.unlink(missing_ok=True)
+        if report is not None:
+            _write_report(report, paths, entries, checkpoint, tally.failures)
     checkpoint.unlink()
     return str(errors_file) if tally.failures else None
+
+
+def _write_report(
+    report: BatchReport,
+    paths: Sequence[str],
+    entries: Sequence[_Entry | None],
+    checkpoint: Path,
+    failures: Sequence[Failure],
+) -> None:
+    reasons = {failure.path: failure.reason for failure in failures}
+    with checkpoint.open("rb") as source:
+        for path, entry in zip(paths, entries, strict=True):
+            if entry is None:
+                report.add_failure(path, reasons.get(path, "failed"))
+            else:
+                report.add_document(path, _document_at(source, entry.offset))
+    report.finish()
 
 
 def _checkpoint_documents(

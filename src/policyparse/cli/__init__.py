@@ -15,6 +15,7 @@ from .diff import diff_cli
 from .evaluate import eval_cli
 from .extract import extract_cli
 from .info import info_cli
+from .report import report_cli
 from .schema import schema_cli
 from .sections import sections_cli
 
@@ -46,6 +47,7 @@ app.command("batch")(batch_cli)
 app.command("compare")(compare_cli)
 app.command("schema")(schema_cli)
 app.command("diff")(diff_cli)
+app.command("report")(report_cli)
 
 
 def main() -> None:

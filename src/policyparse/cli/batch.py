@@ -54,6 +54,12 @@ def batch_cli(
     quiet: bool = typer.Option(
         False, "--quiet", "-q", help="No progress bar and no summary; failures only."
     ),
+    report: Path | None = typer.Option(
+        None,
+        "--report",
+        file_okay=False,
+        help="Also write an HTML review page per document and an index.html into this folder.",
+    ),
     rules_dir: Path | None = RULES_OPTION,
 ) -> None:
     """Parse many documents into a JSON Lines feed or a commitments table (CSV, Parquet).
@@ -76,6 +82,7 @@ def batch_cli(
                 scheduler=scheduler,
                 rules_dir=rules_dir,
                 progress=bar.update,
+                report_dir=report,
             )
         except (BatchError, RuleFileError) as e:
             bar.stop()
@@ -175,6 +182,8 @@ def _echo_summary(summary: BatchSummary, *, quiet: bool) -> None:
         typer.echo(f"wrote {summary.output}", err=True)
     if summary.errors_file:
         typer.echo(f"failures listed in {summary.errors_file}", err=True)
+    if summary.report_index:
+        typer.echo(f"review pages: {summary.report_index}", err=True)
 
 
 def _count(number: int, noun: str) -> str:

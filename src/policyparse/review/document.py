@@ -41,16 +41,14 @@ class SpanMismatchError(ValueError):
 
 
 def amount(c: Commitment) -> str:
-    """``≥ 80%``, ``2–3 项``, ``xx% (placeholder)``, or ``—`` when there is no amount."""
-    if c.value is None:
-        return "xx (placeholder)" if c.placeholder else "—"
+    """``≥ 80%``, ``2–3项``, ``≥ xx%`` (a template placeholder), or ``—`` for no amount."""
     unit = c.unit or ""
+    sign = COMPARATOR_SIGNS.get(c.comparator or "", "")
+    if c.value is None:
+        return f"{sign} xx{unit}".strip() if c.placeholder else "—"
     if c.comparator == "between" and c.value_max is not None:
-        text = f"{_number(c.value)}–{_number(c.value_max)}{unit}"
-    else:
-        sign = COMPARATOR_SIGNS.get(c.comparator or "", "")
-        text = f"{sign} {_number(c.value)}{unit}".strip()
-    return text
+        return f"{_number(c.value)}–{_number(c.value_max)}{unit}"
+    return f"{sign} {_number(c.value)}{unit}".strip()
 
 
 def _number(value: float) -> str:

@@ -23,10 +23,10 @@
   }
 
   function amount(c) {
-    if (c.value === null) return c.placeholder ? "xx (placeholder)" : "—";
     var unit = c.unit || "";
-    if (c.comparator === "between" && c.value_max !== null) return num(c.value) + "–" + num(c.value_max) + unit;
     var sign = { ">=": "≥ ", "<=": "≤ ", "=": "= " }[c.comparator] || "";
+    if (c.value === null) return c.placeholder ? sign + "xx" + unit : "—";
+    if (c.comparator === "between" && c.value_max !== null) return num(c.value) + "–" + num(c.value_max) + unit;
     return sign + num(c.value) + unit;
   }
 
