@@ -183,8 +183,8 @@
   function sortKey(row, index, type) {
     var cell = row.cells[index];
     var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
-    if (type === "num") return raw === "" ? Infinity : Number(raw);
-    return raw;
+    if (raw.trim() === "" || raw === "—") return null;
+    return type === "num" ? Number(raw) : raw;
   }
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
     th.querySelector("button").addEventListener("click", function () {
@@ -194,9 +194,14 @@
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
       var sorted = rows.slice().sort(function (a, b) {
         var x = sortKey(a, index, type), y = sortKey(b, index, type);
-        var order = type === "num" ? (x === y ? 0 : x < y ? -1 : 1) : String(x).localeCompare(String(y), "zh-Hans-CN");
-        if (order === 0) order = sortKey(a, 0, "num") - sortKey(b, 0, "num");
-        return ascending ? order : -order;
+        // rows without a value go last whichever the direction; ties keep text order
+        if (x === null || y === null) {
+          if (x !== y) return x === null ? 1 : -1;
+        } else {
+          var order = type === "num" ? (x === y ? 0 : x < y ? -1 : 1) : String(x).localeCompare(String(y), "zh-Hans-CN");
+          if (order !== 0) return ascending ? order : -order;
+        }
+        return sortKey(a, 0, "num") - sortKey(b, 0, "num");
       });
       sorted.forEach(function (r) { table.tBodies[0].appendChild(r); });
       rows = sorted;
