@@ -19,7 +19,7 @@ $(BIN)/policyparse: pyproject.toml
 
 install: $(BIN)/policyparse ## Create .venv and install policyparse with its dev tools
 
-demo: install ## Install, then read every corpus document: metadata, outline, JSON, scores
+demo: install ## Install, then read every corpus document: metadata, outline, JSON, review pages, scores
 	$(BIN)/policyparse info corpus/docs
 	$(BIN)/policyparse sections corpus/docs/changchun-2018-quality-plan.txt
 	@mkdir -p out
@@ -27,6 +27,8 @@ demo: install ## Install, then read every corpus document: metadata, outline, JS
 		$(BIN)/policyparse extract "$$f" -o "out/$$(basename "$${f%.*}").json" --force || exit 1; \
 	done
 	@echo "JSON documents written to out/"
+	$(BIN)/policyparse batch corpus/docs -o out/corpus.jsonl --report out/review --force --quiet
+	@echo "Review pages written to out/review/: open out/review/index.html in a browser"
 	$(BIN)/policyparse eval corpus
 
 test: install ## Run the tests (unit, golden, CLI, doctests)

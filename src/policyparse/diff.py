@@ -87,6 +87,10 @@ class FieldChange(_Model):
     old: FieldValue
     new: FieldValue
 
+    def describe(self) -> str:
+        """``deadline 2020 → 2022``; ``—`` for a missing value."""
+        return f"{self.field} {shown_value(self.old)} → {shown_value(self.new)}"
+
 
 class RedlineOp(_Model):
     """One step of a character-level redline: ``old`` text becomes ``new`` text."""
@@ -173,6 +177,20 @@ class PlanDiff(_Model):
         return ", ".join(f"{n} {key}" for key, n in self.counts.items())
 
 
+def shown_value(value: FieldValue) -> str:
+    """A field's value as a reader expects it: ``30`` not ``30.0``, ``—`` for none."""
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def label(c: Commitment) -> str:
+    """What a commitment is about, in a line: its metric, else its quote."""
+    return c.metric or c.quote
+
+
 def sentence_of(text: str, span: tuple[int, int]) -> SentenceRef:
     """The sentence around ``span``: out to the nearest 。！？；or line break on each side.
 
@@ -181,10 +199,12 @@ def sentence_of(text: str, span: tuple[int, int]) -> SentenceRef:
     start, end = span
     while start > 0 and text[start - 1] not in SENTENCE_BOUNDARIES:
         start -= 1
-    while end < len(text) and text[end] not in SENTENCE_BOUNDARIES:
-        end += 1
-    if end < len(text) and text[end] not in "\r\n":
-        end += 1
+    # a quote that ends its sentence (…达到80%。) does not reach into the next one
+    if end == start or text[end - 1] not in SENTENCE_BOUNDARIES:
+        while end < len(text) and text[end] not in SENTENCE_BOUNDARIES:
+            end += 1
+        if end < len(text) and text[end] not in "\r\n":
+            end += 1
     while start < span[0] and text[start].isspace():
         start += 1
     while end > span[1] and text[end - 1].isspace():

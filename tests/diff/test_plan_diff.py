@@ -208,6 +208,13 @@ def test_sentence_of_expands_to_the_boundaries() -> None:
     assert text[sentence.span[0] : sentence.span[1]] == sentence.text
 
 
+def test_sentence_of_a_quote_that_ends_its_sentence_stops_there() -> None:
+    text = "各县区工作方案请于2024年7月底前报市教育局备案。全市新建幼儿园10所。"
+    quote = "各县区工作方案请于2024年7月底前报市教育局备案。"
+    sentence = sentence_of(text, (0, len(quote)))
+    assert sentence.text == quote
+
+
 def test_redline_is_character_level() -> None:
     ops = redline("巩固在xx%以上", "巩固在85%以上")
     assert [(op.op, op.old, op.new) for op in ops] == [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.diff._inputs import write_pair
 from typer.testing import CliRunner
 
 from policyparse.cli import app
@@ -19,15 +20,8 @@ CHANGCHUN_80 = "一、学前教育\n到2020年，实现优质普惠性幼儿园�
 XXCITY_TEMPLATE = "到2027年,普惠性幼儿园占比持续巩固在xx%以上,公办园在园幼儿占比力争达到xx%以上。\n"
 
 
-def _files(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
-    old_path, new_path = tmp_path / "old.txt", tmp_path / "new.txt"
-    old_path.write_text(old, encoding="utf-8")
-    new_path.write_text(new, encoding="utf-8")
-    return str(old_path), str(new_path)
-
-
 def test_reworded_is_unchanged_and_exit_0(tmp_path: Path) -> None:
-    old, new = _files(
+    old, new = write_pair(
         tmp_path,
         "到2020年，实现优质普惠性幼儿园覆盖率达到80%。\n",
         "到2020年，全市优质普惠性幼儿园覆盖率要达到80%。\n",
@@ -42,7 +36,7 @@ def test_reworded_is_unchanged_and_exit_0(tmp_path: Path) -> None:
 
 
 def test_changed_value_prints_quotes_and_redline_exit_1(tmp_path: Path) -> None:
-    old, new = _files(tmp_path, CHANGCHUN_80, CHANGCHUN_80.replace("达到80%", "达到85%"))
+    old, new = write_pair(tmp_path, CHANGCHUN_80, CHANGCHUN_80.replace("达到80%", "达到85%"))
     result = runner.invoke(app, ["diff", old, new])
     assert result.exit_code == 1, result.output
     assert "0 added, 0 removed, 1 changed, 0 filled, 0 split, 1 unchanged" in result.output
@@ -54,7 +48,7 @@ def test_changed_value_prints_quotes_and_redline_exit_1(tmp_path: Path) -> None:
 
 
 def test_filled_template(tmp_path: Path) -> None:
-    old, new = _files(
+    old, new = write_pair(
         tmp_path, XXCITY_TEMPLATE, XXCITY_TEMPLATE.replace("xx", "85", 1).replace("xx", "50")
     )
     result = runner.invoke(app, ["diff", old, new])
@@ -67,7 +61,7 @@ def test_filled_template(tmp_path: Path) -> None:
 def test_json_round_trips_with_both_spans(tmp_path: Path) -> None:
     old_text = CHANGCHUN_80
     new_text = "一、学前教育\n到2022年，实现优质普惠性幼儿园覆盖率达到85%。\n"
-    old, new = _files(tmp_path, old_text, new_text)
+    old, new = write_pair(tmp_path, old_text, new_text)
     result = runner.invoke(app, ["diff", old, new, "--json"])
     assert result.exit_code == 1
     payload = json.loads(result.output)
@@ -121,7 +115,7 @@ def test_json_spans_index_crlf_corpus_files_exactly(tmp_path: Path) -> None:
 
 
 def test_split_is_reported(tmp_path: Path) -> None:
-    old, new = _files(
+    old, new = write_pair(
         tmp_path,
         "到2020年，实现城区和农村优质教育资源覆盖面达到95%。\n",
         "到2020年，实现城区优质教育资源覆盖面达到95%，农村优质教育资源覆盖面达到90%。\n",
@@ -133,7 +127,7 @@ def test_split_is_reported(tmp_path: Path) -> None:
 
 
 def test_plans_without_commitments_exit_0(tmp_path: Path) -> None:
-    old, new = _files(
+    old, new = write_pair(
         tmp_path,
         "一、总体要求\n坚持立德树人，全面推进素质教育。\n",
         "一、总体要求\n坚持以人民为中心发展教育。\n",
@@ -158,7 +152,7 @@ def test_unrelated_corpus_plans(tmp_path: Path) -> None:
 
 
 def test_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    old, _ = _files(tmp_path, CHANGCHUN_80, CHANGCHUN_80)
+    old, _ = write_pair(tmp_path, CHANGCHUN_80, CHANGCHUN_80)
     missing = str(tmp_path / "missing.txt")
     for args in (["diff", old, missing], ["diff", missing, old], ["diff", old, missing, "--json"]):
         result = runner.invoke(app, args)

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ._common import RULES_OPTION, echo_json, fail, load_rules_or_fail
+from ._common import RULES_OPTION, echo_json, fail, load_rules_or_fail, write_text
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from ..diff import FieldChange, MatchedPair, PlanDiff, RedlineOp, SplitItem
+    from ..diff import MatchedPair, PlanDiff, RedlineOp, SplitItem
     from ..ruleset import RuleSet
     from ..schema import Commitment, PolicyDocument
 
@@ -25,6 +25,14 @@ def diff_cli(
     new: str = typer.Argument(..., help="The later plan (or the filled-in copy)."),
     as_json: bool = typer.Option(False, "--json", help="Print the diff as JSON."),
     all_: bool = typer.Option(False, "--all", help="Also list the unchanged commitments."),
+    html: Path | None = typer.Option(
+        None,
+        "--html",
+        metavar="PATH",
+        dir_okay=False,
+        help="Also write a self-contained HTML page of the diff, linked into both texts.",
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite the --html file if it exists."),
     rules_dir: Path | None = RULES_OPTION,
 ) -> None:
     """Compare the commitments of two plans: added, removed, changed, filled, split.
@@ -37,6 +45,12 @@ def diff_cli(
     old_doc, old_text = _parse_with_text_or_fail(old, rules)
     new_doc, new_text = _parse_with_text_or_fail(new, rules)
     result = diff_documents(old_doc, new_doc, old_text=old_text, new_text=new_text)
+    if html is not None:
+        from ..review.plandiff import render_diff
+
+        # written before anything is printed: a refused overwrite stops with one line
+        write_text(html, render_diff(result, old_text=old_text, new_text=new_text), force=force)
+        typer.echo(f"wrote {html}", err=True)
     if as_json:
         echo_json(result.model_dump_json(indent=2))
     else:
@@ -56,22 +70,6 @@ def _parse_with_text_or_fail(path: str, rules: RuleSet) -> tuple[PolicyDocument,
     except InputError as e:
         fail(str(e))
     return parse_source(source, rules=rules), source.text
-
-
-def _number(value: float | int | str | None) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _label(c: Commitment) -> str:
-    return c.metric or c.quote
-
-
-def _change_text(change: FieldChange) -> str:
-    return f"{change.field} {_number(change.old)} → {_number(change.new)}"
 
 
 def _redline_text(ops: list[RedlineOp], *, plain: bool) -> Text:
@@ -101,11 +99,13 @@ def _quote_line(sign: str, c: Commitment, style: str) -> Text:
 def _print_pair(console: Console, status: str, pair: MatchedPair, style: str, plain: bool) -> None:
     from rich.text import Text
 
+    from ..diff import label, shown_value
+
     head = Text(f"{status:<9} ", style=f"bold {style}")
-    head.append(_label(pair.new))
-    details = [_change_text(c) for c in pair.changes]
+    head.append(label(pair.new))
+    details = [c.describe() for c in pair.changes]
     if status == "filled":
-        details.insert(0, f"filled in: {_number(pair.new.value)}{pair.new.unit or ''}")
+        details.insert(0, f"filled in: {shown_value(pair.new.value)}{pair.new.unit or ''}")
     if details:
         head.append("  " + "; ".join(details), style=style)
     console.print(head)
@@ -118,8 +118,10 @@ def _print_pair(console: Console, status: str, pair: MatchedPair, style: str, pl
 def _print_split(console: Console, item: SplitItem, plain: bool) -> None:
     from rich.text import Text
 
+    from ..diff import label
+
     head = Text("split     ", style="bold magenta")
-    head.append(f"{_label(item.old)} → {len(item.new)} commitments")
+    head.append(f"{label(item.old)} → {len(item.new)} commitments")
     console.print(head)
     console.print(_quote_line("-", item.old, "red"))
     for part in item.new:

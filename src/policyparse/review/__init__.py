@@ -11,5 +11,7 @@ show document text only as text.
 from __future__ import annotations
 
 from .document import SpanMismatchError, render_report
+from .index import BatchReport, render_index
+from .plandiff import render_diff
 
-__all__ = ["SpanMismatchError", "render_report"]
+__all__ = ["BatchReport", "SpanMismatchError", "render_diff", "render_index", "render_report"]

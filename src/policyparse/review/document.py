@@ -120,26 +120,15 @@ def _marks(document: PolicyDocument) -> list[Mark]:
                 weight=c.span[1] - c.span[0],
             )
         )
-        if c.owner_span and c.owner_span not in owners:
-            owners.add(c.owner_span)
-            marks.append(
-                Mark(
-                    *c.owner_span,
-                    classes=("own",),
-                    anchor=f"o-{c.owner_span[0]}-{c.owner_span[1]}",
-                    title=f"owner: {c.owner}",
-                )
-            )
-        if c.deadline_span and c.deadline_span not in deadlines:
-            deadlines.add(c.deadline_span)
-            marks.append(
-                Mark(
-                    *c.deadline_span,
-                    classes=("ddl",),
-                    anchor=f"d-{c.deadline_span[0]}-{c.deadline_span[1]}",
-                    title=f"deadline: {_deadline(c)}",
-                )
-            )
+        # an owner or a deadline shared by several commitments is marked once
+        for span, css, prefix, title, seen in (
+            (c.owner_span, "own", "o", f"owner: {c.owner}", owners),
+            (c.deadline_span, "ddl", "d", f"deadline: {_deadline(c)}", deadlines),
+        ):
+            if span and span not in seen:
+                seen.add(span)
+                anchor = f"{prefix}-{span[0]}-{span[1]}"
+                marks.append(Mark(*span, classes=(css,), anchor=anchor, title=title))
     for i, skipped in enumerate(document.skipped):
         unparsed = skipped.reason == UNPARSED
         marks.append(
@@ -302,7 +291,7 @@ def _commitment_table(commitments: Sequence[Commitment], names: Mapping[str, str
             f"<td{attrs({'data-sort': c.value if c.value is not None else ''})}>"
             f"{escape(amount(c))}</td>",
             f"<td{attrs({'data-sort': c.deadline or ''})}>{escape(_deadline(c))}</td>",
-            f"<td>{escape(c.owner or '')}</td>",
+            f'<td class="owner">{escape(c.owner or "")}</td>',
             f"<td{attrs({'title': names.get(indicator)})}>{escape(indicator)}</td>",
         ]
         rows.append(f"<tr{attrs(row_attrs)}>{''.join(cells)}</tr>")
