@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policyparse.compare import TABLE_COLUMNS, compare_table, format_cell
+from policyparse.compare import compare_table, format_cell
 from policyparse.schema import PolicyDocument
 
 # (document, key, n) → the cell of that commitment, as the corpus states it
@@ -82,7 +82,25 @@ _VALUES = st.one_of(
 )
 
 
-@given(st.dictionaries(st.sampled_from(TABLE_COLUMNS), _VALUES))
+# the fields a cell shows, and a few it ignores: drawing from all the table's
+# columns makes examples slow to generate without reaching other code
+_CELL_KEYS = (
+    "kind",
+    "value",
+    "value_max",
+    "unit",
+    "comparator",
+    "deadline",
+    "deadline_month",
+    "frequency",
+    "placeholder",
+    "metric",
+    "owner",
+    "span_start",
+)
+
+
+@given(st.dictionaries(st.sampled_from(_CELL_KEYS), _VALUES))
 def test_format_cell_is_total(row: dict[str, Any]) -> None:
     cell = format_cell(row)
     assert isinstance(cell, str)
