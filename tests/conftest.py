@@ -5,8 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from policyparse.ruleset import RuleSet, load_rules
+
+# Generation speed depends on what else the (shared, 2-core) machine is doing; a slow
+# draw says nothing about the code under test.
+settings.register_profile("policyparse", suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("policyparse")
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

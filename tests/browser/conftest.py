@@ -44,9 +44,10 @@ def _missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for the session, with its own empty profile."""
+    """A headless Chromium with its own empty profile, closed after the module's tests
+    (so that it does not run beside the rest of the suite)."""
     reason = _missing()
     if reason:
         if os.environ.get("POLICYPARSE_REQUIRE_BROWSER") == "1":
