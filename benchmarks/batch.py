@@ -5,6 +5,8 @@ folder, and every batch runs as its own ``python -m policyparse batch`` process:
 
 - throughput with ``--workers 1`` (in-process) and ``--workers 2``, side by side,
   best of three interleaved runs (the machine may be shared);
+- the same batch with ``--report DIR`` (a review page per document), against
+  without it;
 - peak memory (the largest resident set of the batch and its workers, from
   ``getrusage(RUSAGE_CHILDREN)`` in a fresh wrapper process) for 100 and 1,000
   documents;
@@ -139,6 +141,24 @@ def throughput(folder: Path, work: Path) -> None:
     print(f"  same output with 1 and 2 workers: {same}")
 
 
+def review_pages(folder: Path, work: Path) -> None:
+    """What ``--report`` adds: a page per document and the index, after the batch."""
+    seconds = {"without": float("inf"), "with": float("inf")}
+    for _ in range(2):
+        for name in seconds:
+            options = ["--workers", "2", "--force"]
+            if name == "with":
+                options += ["--report", str(work / "review")]
+            figures = measure(batch_command(folder, work / f"pages-{name}.jsonl", *options))
+            seconds[name] = min(seconds[name], figures["seconds"])
+    pages = len(list((work / "review").glob("*.html"))) - 1
+    print(f"review pages (--report DIR) on {LARGE} documents, --workers 2, best of 2 runs:")
+    print(
+        f"  {seconds['without']:.1f} s without, {seconds['with']:.1f} s with {pages} pages: "
+        f"{seconds['with'] / seconds['without']:.2f}x"
+    )
+
+
 def peak_memory(folder: Path, small: Path, work: Path) -> None:
     print("peak memory (largest process of the batch, workers included), --workers 2:")
     peaks = {}
@@ -213,6 +233,7 @@ def main() -> None:
         folder = make_documents(work / "docs", LARGE)
         small = make_documents(work / "docs-small", SMALL)
         throughput(folder, work)
+        review_pages(folder, work)
         peak_memory(folder, small, work)
         kill_and_resume(folder, work)
     print(f"load average {os.getloadavg()[0]:.2f} at the end")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from policyparse.ruleset import RuleSet
+    from policyparse.types import SourceText
 
 ROOT = Path(__file__).resolve().parents[1]
 REPEATS = 5
@@ -87,7 +88,29 @@ def main() -> None:
     per_doc = [_best_of(lambda s=s: parse_source(s, rules=rules), 3) for s in sources]
     print(f"median per document: {statistics.median(per_doc) * 1000:.1f} ms")
     print(f"pipeline / jieba ratio: {pipeline / baselines['jieba.lcut']:.2f} (bar: ≤ 1.0)")
+    _review_pages(sources, rules)
     _linearity(rules)
+
+
+def _review_pages(sources: list[SourceText], rules: RuleSet) -> None:
+    """The review page of each document, against parsing it (what a page adds to a batch)."""
+    from policyparse.pipeline import parse_source
+    from policyparse.review import render_report
+
+    documents = [parse_source(s, rules=rules) for s in sources]
+    timed = _best_of_interleaved(
+        {
+            "parse": lambda: [parse_source(s, rules=rules) for s in sources],
+            "review page": lambda: [
+                render_report(s.text, d) for s, d in zip(sources, documents, strict=True)
+            ],
+        }
+    )
+    ratio = timed["review page"] / timed["parse"]
+    print(
+        f"review pages: {timed['review page']:.4f} s for the corpus, "
+        f"{ratio:.2f}× the time to parse it"
+    )
 
 
 # Inputs that break naive rules: each is timed at 25k, 50k and 100k characters;
@@ -116,6 +139,24 @@ def _linearity(rules: RuleSet) -> None:
         growth = times[2] / times[1] if times[1] else 0.0
         cells = "".join(f"{t:8.2f}" for t in times)
         print(f"  {name:<30}{cells}   ×{growth:.1f} per doubling")
+    _page_linearity(rules)
+
+
+def _page_linearity(rules: RuleSet) -> None:
+    """The review page of a text dense with commitments, at growing sizes."""
+    from policyparse.pipeline import parse_source
+    from policyparse.review import render_report
+    from policyparse.types import SourceText
+
+    times = []
+    for size in (25_000, 50_000, 100_000):
+        unit = PATHOLOGICAL["one long sentence of targets"]
+        text = (unit * (size // len(unit) + 1))[:size]
+        document = parse_source(SourceText("<bench>", text, "utf-8", "txt", "0"), rules=rules)
+        times.append(_best_of(lambda t=text, d=document: render_report(t, d), 1))
+    growth = times[2] / times[1] if times[1] else 0.0
+    cells = "".join(f"{t:8.2f}" for t in times)
+    print(f"  {'review page of that sentence':<30}{cells}   ×{growth:.1f} per doubling")
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ from . import __version__
 from .errors import Errors, InputError, PolicyparseError
 from .ingest import SUPPORTED_SUFFIXES, read_bytes, read_source
 from .ruleset import RuleSet, load_rules
-from .schema import SCHEMA_VERSION, Commitment
+from .schema import SCHEMA_VERSION, Commitment, PolicyDocument
 from .types import SourceText
 
 if TYPE_CHECKING:
@@ -134,12 +134,14 @@ class Task:
         rules_version: See :func:`rules_version`; part of the checkpoint key.
         data: The document's bytes when the parent read them: standard input,
             or any file for a Dask cluster that may not see this machine's files.
+        review: Also render the document's review page (``--report``).
     """
 
     path: str
     rules_dir: str | None
     rules_version: str
     data: bytes | None = None
+    review: bool = False
 
 
 @dataclass(frozen=True)
@@ -150,11 +152,13 @@ class Parsed:
         key: Content digest and rules version: ``"<sha256>:<rules version>"``.
         line: The document object as one line of JSON (no newline).
         commitments: How many commitments it has.
+        page: Its review page, when the task asked for one and it could be made.
     """
 
     key: str
     line: str
     commitments: int
+    page: str | None = None
 
 
 Outcome = Parsed | Failure
@@ -333,7 +337,24 @@ def process_document(task: Task) -> Outcome:
         key=_key(source.sha256, task.rules_version),
         line=line,
         commitments=len(document.commitments),
+        page=_review_page(source, document, rules) if task.review else None,
     )
+
+
+def _review_page(source: SourceText, document: PolicyDocument, rules: RuleSet) -> str | None:
+    """The page, rendered where the text is at hand; ``None`` leaves it to the parent,
+    which lists the error in the index."""
+    from .review import render_report
+
+    try:
+        return render_report(source.text, document, indicator_names=indicator_names(rules))
+    except Exception:  # the document is parsed; its page is retried and reported by the parent
+        return None
+
+
+def indicator_names(rules: RuleSet) -> dict[str, str]:
+    """Indicator id → its Chinese name, as the review pages show them."""
+    return {indicator.id: indicator.zh for indicator in rules.indicators.indicators}
 
 
 # --- engines ---------------------------------------------------------------------
@@ -819,9 +840,10 @@ def run_batch(
         rules_dir=None if rules_dir is None else rules.path,
         version=rules_version(rules),
         data=_read_stdin() if STDIO in paths else None,
+        review=report_folder is not None,
     )
     tally = _Tally(len(paths), progress)
-    report = None if report_folder is None else _report_writer(report_folder, runner, rules)
+    report = None if report_folder is None else _report_writer(report_folder, paths, runner, rules)
     if to_stdout:
         _run_to_stdout(paths, runner, tally, report)
         summary = tally.summary(output=STDIO, errors_file=None, started=started)
@@ -845,7 +867,9 @@ def _check_report_folder(folder: Path, *, replace: bool) -> None:
         raise BatchError(Errors.E301.format(path=folder / INDEX_NAME))
 
 
-def _report_writer(folder: Path, runner: _Runner, rules: RuleSet) -> BatchReport:
+def _report_writer(
+    folder: Path, paths: Sequence[str], runner: _Runner, rules: RuleSet
+) -> BatchReport:
     from .review.index import BatchReport
 
     def source_of(path: str) -> SourceText:
@@ -853,8 +877,7 @@ def _report_writer(folder: Path, runner: _Runner, rules: RuleSet) -> BatchReport
             return read_bytes(runner.data, source=path)
         return read_source(path)
 
-    names = {indicator.id: indicator.zh for indicator in rules.indicators.indicators}
-    return BatchReport(folder, source_of=source_of, indicator_names=names)
+    return BatchReport(folder, paths, source_of=source_of, indicator_names=indicator_names(rules))
 
 
 def _read_stdin() -> bytes:
@@ -875,9 +898,11 @@ class _Runner:
     rules_dir: str | None
     version: str
     data: bytes | None
+    review: bool = False
 
     def task(self, path: str) -> Task:
-        return Task(path, self.rules_dir, self.version, self.data if path == STDIO else None)
+        data = self.data if path == STDIO else None
+        return Task(path, self.rules_dir, self.version, data, review=self.review)
 
     def run(
         self,
@@ -914,14 +939,13 @@ class _Runner:
 def _run_to_stdout(
     paths: list[str], runner: _Runner, tally: _Tally, report: BatchReport | None
 ) -> None:
-    for path, outcome in zip(paths, runner.run(paths, started=tally.report), strict=True):
+    outcomes = runner.run(paths, started=tally.report)
+    for index, outcome in enumerate(outcomes):
         if isinstance(outcome, Parsed):
             sys.stdout.write(outcome.line + "\n")
             sys.stdout.flush()
-            if report is not None:
-                report.add_document(path, outcome.line)
-        elif report is not None:
-            report.add_failure(path, outcome.reason)
+        if report is not None:
+            _add_to_report(report, index, outcome)
         tally.add(outcome)
     if report is not None:
         report.finish()
@@ -995,7 +1019,7 @@ def _run_to_file(
             stream.truncate(0)
         stream.seek(0, os.SEEK_END)
         try:
-            entries = _checkpoint_documents(paths, stream, done, runner, tally)
+            entries = _checkpoint_documents(paths, stream, done, runner, tally, report)
         except BaseException:
             if stream.tell() == 0:  # nothing to resume from
                 stream.close()
@@ -1010,25 +1034,28 @@ def _run_to_file(
         else:
             errors_file.unlink(missing_ok=True)
         if report is not None:
-            _write_report(report, paths, entries, checkpoint, tally.failures)
+            _write_report(report, entries, checkpoint)
     checkpoint.unlink()
     return str(errors_file) if tally.failures else None
 
 
+def _add_to_report(report: BatchReport, index: int, outcome: Outcome) -> None:
+    if isinstance(outcome, Parsed):
+        report.add_document(index, outcome.line, page=outcome.page)
+    else:
+        report.add_failure(index, outcome.reason)
+
+
 def _write_report(
     report: BatchReport,
-    paths: Sequence[str],
     entries: Sequence[_Entry | None],
     checkpoint: Path,
-    failures: Sequence[Failure],
 ) -> None:
-    reasons = {failure.path: failure.reason for failure in failures}
+    """The pages of the documents a resumed run took from the checkpoint, then the index."""
     with checkpoint.open("rb") as source:
-        for path, entry in zip(paths, entries, strict=True):
-            if entry is None:
-                report.add_failure(path, reasons.get(path, "failed"))
-            else:
-                report.add_document(path, _document_at(source, entry.offset))
+        for index, entry in enumerate(entries):
+            if entry is not None and not report.has(index):
+                report.add_document(index, _document_at(source, entry.offset))
     report.finish()
 
 
@@ -1038,8 +1065,10 @@ def _checkpoint_documents(
     done: dict[str, _Entry],
     runner: _Runner,
     tally: _Tally,
+    report: BatchReport | None = None,
 ) -> list[_Entry | None]:
-    """Parse what is not done yet, appending each document to the checkpoint in order.
+    """Parse what is not done yet, appending each document to the checkpoint in order
+    (and writing its review page, when asked for).
 
     Returns:
         The checkpoint entry of each input, in input order (``None``: failed).
@@ -1061,6 +1090,8 @@ def _checkpoint_documents(
             stream.write(_checkpoint_line(paths[index], outcome))
             stream.flush()
             entries[index] = _Entry(offset, outcome.key, outcome.commitments)
+        if report is not None:
+            _add_to_report(report, index, outcome)
         tally.add(outcome)
     return entries
 

@@ -10,10 +10,14 @@ import pytest
 from tests.review._page import read_page
 from typer.testing import CliRunner
 
-from policyparse.batch import BatchError, run_batch
+from policyparse import batch
+from policyparse.batch import BatchError, Outcome, Task, run_batch
 from policyparse.cli import app
+from policyparse.review import index as review_index
+from policyparse.schema import PolicyDocument
 
 runner = CliRunner()
+PROCESS_DOCUMENT = batch.process_document
 
 
 def test_report_has_a_page_per_document_and_lists_failures(
@@ -97,3 +101,50 @@ def test_report_from_worker_processes_matches_in_process(docs: Path, tmp_path: P
     run_batch([str(docs)], tmp_path / "2.jsonl", workers=2, report_dir=two)
     for page in one.iterdir():
         assert (two / page.name).read_bytes() == page.read_bytes()
+
+
+def test_a_resumed_run_writes_the_same_pages_as_an_uninterrupted_one(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = tmp_path / "whole"
+    run_batch([str(docs)], tmp_path / "whole.jsonl", workers=1, report_dir=whole)
+
+    done: list[str] = []
+
+    def interrupted(task: Task) -> Outcome:
+        if len(done) == 3:
+            raise KeyboardInterrupt
+        done.append(task.path)
+        return PROCESS_DOCUMENT(task)
+
+    out, resumed = tmp_path / "resumed.jsonl", tmp_path / "resumed"
+    monkeypatch.setattr(batch, "process_document", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch([str(docs)], out, workers=1, report_dir=resumed)
+    monkeypatch.setattr(batch, "process_document", PROCESS_DOCUMENT)
+    # the three pages of the first run are rendered again from the checkpoint
+    run_batch([str(docs)], out, workers=1, report_dir=resumed, resume=True)
+    assert sorted(p.name for p in resumed.iterdir()) == sorted(p.name for p in whole.iterdir())
+    for page in whole.iterdir():
+        assert (resumed / page.name).read_bytes() == page.read_bytes()
+
+
+def test_a_page_that_cannot_be_rendered_is_listed_and_the_batch_goes_on(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import policyparse.review
+
+    def broken(text: str, document: PolicyDocument, **_: object) -> str:
+        if "qingdao" in document.document.id:
+            raise ValueError("no page for this one")
+        return "<!DOCTYPE html>"
+
+    # in the worker (which renders first) and in the parent (which tries again)
+    monkeypatch.setattr(policyparse.review, "render_report", broken)
+    monkeypatch.setattr(review_index, "render_report", broken)
+    report = tmp_path / "report"
+    summary = run_batch([str(docs)], tmp_path / "f.jsonl", workers=1, report_dir=report)
+    assert summary.documents == 7 and not summary.failures
+    index = (report / "index.html").read_text(encoding="utf-8")
+    assert "failed: page not written: no page for this one" in index
+    assert len(list(report.glob("*.html"))) == 7  # six pages and the index

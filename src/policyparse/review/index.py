@@ -1,15 +1,17 @@
 """The review pages of a batch: one page per document and an index of them all.
 
-:class:`BatchReport` is fed the documents of a batch in input order (as the
-feed's JSON) together with their text, and the failures; ``finish`` writes
-``index.html`` with per-document counts and the failures. Each file is written
-to a temporary name and renamed, so no page is ever half-written.
+:class:`BatchReport` is fed each input of a batch by its position, in any order:
+a document (the feed's JSON, with its page when a worker rendered it) or a
+failure; ``finish`` writes ``index.html`` with per-document counts and the
+failures, in input order. Page names follow from the inputs alone, so a resumed
+run names them as an uninterrupted one. Each file is written to a temporary name
+and renamed, so no page is ever half-written.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from ..types import SourceText
 from ._html import FONT_STACK, asset, attrs, escape, page
 from .document import KINDS, render_report, summary_counts
 
-__all__ = ["INDEX_NAME", "BatchReport", "render_index"]
+__all__ = ["INDEX_NAME", "BatchReport", "IndexRow", "page_names", "render_index"]
 
 INDEX_NAME = "index.html"
 # a file name keeps letters, digits, CJK and a few marks; anything else becomes _
@@ -39,15 +41,21 @@ class IndexRow:
     failure: str | None = None
 
 
-def _page_name(doc_id: str, taken: set[str]) -> str:
-    stem = "".join(ch if ch.isalnum() or ch in _SAFE_NAME_CHARS else "_" for ch in doc_id)
-    stem = stem.strip(".") or "document"
-    name, n = f"{stem}.html", 1
-    while name.lower() in taken or name == INDEX_NAME:
-        n += 1
-        name = f"{stem}~{n}.html"
-    taken.add(name.lower())
-    return name
+def page_names(paths: Sequence[str]) -> list[str]:
+    """A page name per input: its file stem (the document id), ``~2`` … when repeated."""
+    taken: set[str] = set()
+    names = []
+    for path in paths:
+        doc_id = "stdin" if path == "-" else Path(path).stem
+        stem = "".join(ch if ch.isalnum() or ch in _SAFE_NAME_CHARS else "_" for ch in doc_id)
+        stem = stem.strip(".") or "document"
+        name, n = f"{stem}.html", 1
+        while name.lower() in taken or name == INDEX_NAME:
+            n += 1
+            name = f"{stem}~{n}.html"
+        taken.add(name.lower())
+        names.append(name)
+    return names
 
 
 def _write(path: Path, text: str) -> None:
@@ -66,52 +74,71 @@ class BatchReport:
 
     Args:
         folder: Where the pages go (created if missing).
-        source_of: The decoded input of a path (its text is what spans index).
+        paths: The batch's inputs, in order.
+        source_of: The decoded input of a path (its text is what spans index), for
+            a page not rendered yet.
         indicator_names: Indicator id → name, shown on the pages.
     """
 
     def __init__(
         self,
         folder: Path,
+        paths: Sequence[str],
         *,
         source_of: Callable[[str], SourceText],
         indicator_names: Mapping[str, str] | None = None,
     ) -> None:
         self.folder = folder
-        self._source_of = source_of
-        self._names = dict(indicator_names or {})
-        self._taken: set[str] = set()
-        self.rows: list[IndexRow] = []
+        self.paths = list(paths)
         self.index = folder / INDEX_NAME
+        self._names = page_names(self.paths)
+        self._source_of = source_of
+        self._indicator_names = dict(indicator_names or {})
+        self._rows: dict[int, IndexRow] = {}
         folder.mkdir(parents=True, exist_ok=True)
 
-    def add_document(self, path: str, document_json: bytes | str) -> None:
-        """Write the page of one parsed document; a page that fails is listed, not raised."""
+    def has(self, index: int) -> bool:
+        """Whether input ``index`` has been given (as a document or a failure)."""
+        return index in self._rows
+
+    def add_document(
+        self, index: int, document_json: bytes | str, *, page: str | None = None
+    ) -> None:
+        """Write the page of input ``index``, rendering it unless ``page`` is given.
+
+        A page that cannot be made is listed in the index as failed, not raised.
+        """
+        path = self.paths[index]
         document = PolicyDocument.model_validate_json(document_json)
         meta = document.document
         try:
-            source = self._source_of(path)
-            if source.sha256 != meta.sha256:
-                raise ValueError("the file changed after it was parsed")
-            html = render_report(source.text, document, indicator_names=self._names)
+            html = page if page is not None else self._render(path, document)
         except Exception as e:  # the batch's output is written; one page must not stop the rest
-            self.add_failure(path, f"page not written: {e}")
+            self.add_failure(index, f"page not written: {e}")
             return
-        name = _page_name(meta.id, self._taken)
-        _write(self.folder / name, html)
-        self.rows.append(
-            IndexRow(
-                source=path,
-                page=name,
-                title=meta.title or meta.notice_title,
-                jurisdiction=_place(document),
-                year=meta.year,
-                counts=summary_counts(document),
-            )
+        _write(self.folder / self._names[index], html)
+        self._rows[index] = IndexRow(
+            source=path,
+            page=self._names[index],
+            title=meta.title or meta.notice_title,
+            jurisdiction=_place(document),
+            year=meta.year,
+            counts=summary_counts(document),
         )
 
-    def add_failure(self, path: str, reason: str) -> None:
-        self.rows.append(IndexRow(source=path, failure=reason))
+    def _render(self, path: str, document: PolicyDocument) -> str:
+        source = self._source_of(path)
+        if source.sha256 != document.document.sha256:
+            raise ValueError("the file changed after it was parsed")
+        return render_report(source.text, document, indicator_names=self._indicator_names)
+
+    def add_failure(self, index: int, reason: str) -> None:
+        self._rows[index] = IndexRow(source=self.paths[index], failure=reason)
+
+    @property
+    def rows(self) -> list[IndexRow]:
+        """The inputs given so far, in input order."""
+        return [self._rows[i] for i in sorted(self._rows)]
 
     def finish(self) -> Path:
         """Write ``index.html``; returns its path."""
@@ -119,7 +146,7 @@ class BatchReport:
         return self.index
 
 
-def render_index(rows: list[IndexRow]) -> str:
+def render_index(rows: Sequence[IndexRow]) -> str:
     """The index page: one row per input, linking to its page, with its counts."""
     heads = ["#", "document", "title", "place", "year", "commitments", *KINDS]
     heads += ["excluded", "unparsed"]
