@@ -633,7 +633,10 @@ _OWNER_COLUMNS = {
 
 
 def _is_span(annotation: Any) -> bool:
-    return "tuple[int, int]" in str(annotation)
+    """``tuple[int, int]``, or a union holding it (a span that may be null)."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        return any(_is_span(a) for a in get_args(annotation))
+    return get_origin(annotation) is tuple
 
 
 # spans split into <name>_start, <name>_end columns
@@ -802,8 +805,9 @@ def run_batch(
         scheduler: The Dask scheduler's address, e.g. ``tcp://scheduler:8786``.
         rules_dir: A rules folder instead of the packaged rules.
         progress: Called after each document.
-        report_dir: Also write a review page per document and ``index.html``
-            here (see :mod:`policyparse.review`), once the output is written.
+        report_dir: Also write a review page per document (rendered by the
+            worker that parsed it) and, at the end, ``index.html`` here (see
+            :mod:`policyparse.review`).
 
     Returns:
         What was done; failures are in it and in ``OUT.errors.jsonl``.
@@ -999,8 +1003,8 @@ def _run_to_file(
     force: bool,
     report: BatchReport | None = None,
 ) -> str | None:
-    """Checkpoint each document, then write OUT (and its errors file) atomically;
-    then the review pages, when asked for."""
+    """Checkpoint each document (and write its review page, when asked for), then
+    write OUT (and its errors file) atomically, then the review pages' index."""
     checkpoint = output.with_name(output.name + CHECKPOINT_SUFFIX)
     errors_file = output.with_name(output.name + ERRORS_SUFFIX)
     if output.exists() and not (force or resume):
