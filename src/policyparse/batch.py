@@ -345,9 +345,11 @@ def _review_page(source: SourceText, document: PolicyDocument, rules: RuleSet) -
     """The page, rendered where the text is at hand; ``None`` leaves it to the parent,
     which lists the error in the index."""
     from .review import render_report
+    from .review.index import INDEX_NAME
 
     try:
-        return render_report(source.text, document, indicator_names=indicator_names(rules))
+        names = indicator_names(rules)
+        return render_report(source.text, document, indicator_names=names, index_href=INDEX_NAME)
     except Exception:  # the document is parsed; its page is retried and reported by the parent
         return None
 

@@ -195,3 +195,46 @@ def test_narrow_window_still_shows_the_text(browser: Any, tmp_path: Path, width:
         assert main.size["width"] > width * 0.8
     finally:
         browser.set_window_size(size["width"], size["height"])
+
+
+def test_batch_index_sorts_filters_and_links_both_ways(browser: Any, tmp_path: Path) -> None:
+    import shutil
+
+    from selenium.webdriver.common.by import By
+
+    from policyparse.batch import run_batch
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for path in sorted(DOCS.glob("*.txt")):
+        shutil.copy(path, docs / path.name)
+    (docs / "empty.txt").write_bytes(b"")
+    report = tmp_path / "report"
+    run_batch([str(docs)], tmp_path / "feed.jsonl", workers=1, report_dir=report)
+    feed = [
+        PolicyDocument.model_validate_json(line)
+        for line in (tmp_path / "feed.jsonl").read_text("utf-8").splitlines()
+    ]
+    most_unparsed = max(feed, key=lambda d: sum(s.reason == "unparsed" for s in d.skipped))
+
+    browser.get((report / "index.html").as_uri())
+    assert console_errors(browser) == []
+    unparsed = browser.find_element(
+        By.XPATH, "//table[@id='documents']//th[button='unparsed']/button"
+    )
+    unparsed.click()
+    unparsed.click()  # descending
+    rows = browser.find_elements(By.CSS_SELECTOR, "#documents tbody tr")
+    assert most_unparsed.document.id in rows[0].text
+    assert rows[-1].get_attribute("data-status") == "failed"  # no counts: last either way
+
+    browser.find_element(By.ID, "failed-only").click()
+    shown = [r for r in rows if r.is_displayed()]
+    assert len(shown) == 1 and "empty.txt" in shown[0].text
+    browser.find_element(By.ID, "failed-only").click()
+
+    rows[0].find_element(By.TAG_NAME, "a").click()
+    assert browser.current_url.endswith(f"{most_unparsed.document.id}.html")
+    assert browser.find_element(By.ID, "doc-title").text
+    browser.find_element(By.ID, "to-index").click()
+    assert browser.current_url.endswith("index.html")

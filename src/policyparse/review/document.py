@@ -170,7 +170,7 @@ def _meta_rows(document: PolicyDocument) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value]
 
 
-def _header(document: PolicyDocument) -> str:
+def _header(document: PolicyDocument, *, index_href: str | None) -> str:
     meta = document.document
     counts = summary_counts(document)
     title = meta.title or meta.notice_title or meta.id
@@ -189,7 +189,7 @@ def _header(document: PolicyDocument) -> str:
     warnings = "".join(f"<li>{escape(w)}</li>" for w in meta.warnings)
     return (
         '<header class="doc-head">'
-        f'<p class="kicker">policyparse review · {escape(meta.id)}</p>'
+        f'<p class="kicker">{_back(index_href)}policyparse review · {escape(meta.id)}</p>'
         f'<h1 id="doc-title">{escape(title)}</h1>'
         f'<dl class="meta">{items}</dl>'
         f'<ul class="counts" id="counts">{"".join(count_items)}</ul>'
@@ -197,6 +197,12 @@ def _header(document: PolicyDocument) -> str:
         + _legend()
         + "</header>"
     )
+
+
+def _back(index_href: str | None) -> str:
+    if index_href is None:
+        return ""
+    return f"<a{attrs({'href': index_href, 'id': 'to-index'})}>← all documents</a> · "
 
 
 def _legend() -> str:
@@ -353,7 +359,11 @@ def _skipped_table(skipped: Sequence[SkippedNumber]) -> str:
 
 
 def report_body(
-    text: str, document: PolicyDocument, *, indicator_names: Mapping[str, str] | None = None
+    text: str,
+    document: PolicyDocument,
+    *,
+    indicator_names: Mapping[str, str] | None = None,
+    index_href: str | None = None,
 ) -> str:
     """The page's body (without the shell): header, outline, text, side panel, data."""
     _check_spans(text, document)
@@ -384,7 +394,7 @@ def report_body(
         "</aside>"
     )
     return (
-        _header(document)
+        _header(document, index_href=index_href)
         + '<div class="layout">'
         + '<nav class="outline" aria-label="Outline"><h2>Outline</h2>'
         + _outline(document.sections, text, _section_counts(document))
@@ -399,7 +409,11 @@ def report_body(
 
 
 def render_report(
-    text: str, document: PolicyDocument, *, indicator_names: Mapping[str, str] | None = None
+    text: str,
+    document: PolicyDocument,
+    *,
+    indicator_names: Mapping[str, str] | None = None,
+    index_href: str | None = None,
 ) -> str:
     """A self-contained HTML page reviewing one document's extraction.
 
@@ -408,12 +422,13 @@ def render_report(
             (``read_source(path).text``).
         document: The parsed document.
         indicator_names: Indicator id → name, shown beside the ids.
+        index_href: A link back to the batch's index page, when there is one.
 
     Raises:
         SpanMismatchError: The document's spans do not index ``text``.
     """
     meta = document.document
     title = f"{meta.title or meta.id} · policyparse review"
-    body = report_body(text, document, indicator_names=indicator_names)
+    body = report_body(text, document, indicator_names=indicator_names, index_href=index_href)
     style = asset("review.css").replace("FONT_STACK", FONT_STACK)
     return page(title=title, body=body, styles=[style], scripts=[asset("report.js")])

@@ -130,7 +130,9 @@ class BatchReport:
         source = self._source_of(path)
         if source.sha256 != document.document.sha256:
             raise ValueError("the file changed after it was parsed")
-        return render_report(source.text, document, indicator_names=self._indicator_names)
+        return render_report(
+            source.text, document, indicator_names=self._indicator_names, index_href=INDEX_NAME
+        )
 
     def add_failure(self, index: int, reason: str) -> None:
         self._rows[index] = IndexRow(source=self.paths[index], failure=reason)
@@ -175,13 +177,22 @@ def render_index(rows: Sequence[IndexRow]) -> str:
     summary = f"{len(rows) - failed} documents, {total} commitments" + (
         f", {failed} failed" if failed else ""
     )
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+    head = "".join(
+        f'<th scope="col"><button type="button">{escape(h)}</button></th>' for h in heads
+    )
+    toggle = (
+        '<label class="filters"><input type="checkbox" id="failed-only"> failed only</label>'
+        if failed
+        else ""
+    )
     body = (
         '<header class="doc-head"><p class="kicker">policyparse review</p>'
-        f'<h1>Batch review</h1><p id="summary">{escape(summary)}</p></header>'
+        f'<h1>Batch review</h1><p id="summary">{escape(summary)}</p>{toggle}</header>'
         '<main class="index"><div class="table-wrap"><table class="list" id="documents">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body_rows)}</tbody></table></div></main>"
         f"<footer>policyparse {escape(__version__)}</footer>"
     )
     style = asset("review.css").replace("FONT_STACK", FONT_STACK)
-    return page(title="Batch review · policyparse", body=body, styles=[style])
+    return page(
+        title="Batch review · policyparse", body=body, styles=[style], scripts=[asset("index.js")]
+    )
