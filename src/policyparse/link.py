@@ -267,6 +267,10 @@ class _Linker:
         self.ctx = ctx
         self.text = ctx.clean.text
         self.scope_words = ctx.rules.cues.scope_words
+        areas = "|".join(sorted(map(re.escape, ctx.rules.cues.area_words), key=len, reverse=True))
+        self.area_just_before = re.compile(rf"(?P<area>{areas})$")
+        self.area_opening = re.compile(rf"^\s*(?P<area>{areas})")
+        self.area_where = re.compile(rf"在(?P<area>{areas})")
         p = _patterns(ctx.rules)
         self.lead_words = p.lead_words
         self.lead = p.lead
@@ -410,7 +414,10 @@ class _Linker:
             return (
                 sentence_metrics[-1] if sentence_metrics else self.previous_object(seg)
             ), destination.group("place")
-        noun = re.match(rf"^[”\"]?(?:的)?(?P<noun>[^,，;；。、(]{{1,{MAX_METRIC_CHARS}}})", post)
+        # a count in brackets measures the noun after them: （累计约3600户）大中型餐饮单位
+        noun = re.match(
+            rf"^\)?[”\"]?(?:的)?(?P<noun>[^,，;；。、()]{{1,{MAX_METRIC_CHARS}}})", post
+        )
         if noun and (
             noun.group("noun")[0] in "以上以下以内左右"
             or noun.group("noun").strip('”"') in self.ctx.rules.cues.generic_metrics
@@ -438,7 +445,7 @@ class _Linker:
                 scope_pre, _ = self._split_scope(before)
                 return text, scope_pre
         before = re.sub(r"在(?:19|20)?[\dxX]+年(?:的)?基础上$", "", pre.strip())
-        before = self.strip_lead(before)
+        before = self.strip_lead(before.lstrip("("))  # （其中公办3所）
         before = re.sub(r"(?:持续|稳定|力争|要|将|均|全部|基本|约|近|累计)+$", "", before)
         scope, before = self._split_scope(before)
         before = TRAILING_CHANGE.sub("", self.strip_lead(before))
@@ -478,6 +485,20 @@ class _Linker:
         while pos > limit and self.text[pos - 1] not in ",，;；。\n:：":
             pos -= 1
         return pos
+
+    def area_scope(self, q: Mention, sentence: Sentence) -> str | None:
+        """The whole area the quantity's sentence is about, when it names one.
+
+        ``联通市本级50个部门`` (just before the amount), ``全市新增…（累计约3600户）``
+        (opening the sentence), ``在全市开展…，每年评选20名…`` (where it happens).
+        """
+        before = self.text[sentence.span[0] : q.span[0]]
+        found = (
+            self.area_just_before.search(before)
+            or self.area_opening.match(before)
+            or self.area_where.search(before)
+        )
+        return found.group("area") if found else None
 
     def _split_scope(self, text: str) -> tuple[str | None, str]:
         for word in self.scope_words:
@@ -707,8 +728,10 @@ def link_mentions(
             if linker.responsible_units(q.span[0]) and scope is None:
                 subject = linker.subject(sentence, q.span[0])
                 scope = subject.name if subject else None
-            if owner and scope == owner.name:
-                scope = None
+            if scope is None:
+                scope = linker.area_scope(q, sentence)
+            if owner and scope and scope in owner.name:
+                scope = None  # 全市各级各类学校要…: an owner is not repeated as scope
             value = q.data.get("value")
             drafts.append(
                 CommitmentDraft(

@@ -146,6 +146,7 @@ class CueRules(_Model):
     standard_before: list[str]
     lead_words: list[str]
     scope_words: list[str]
+    area_words: list[str]
     past_openers: list[str]
     past_headings: list[str]
     generic_metrics: list[str]

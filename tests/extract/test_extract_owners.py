@@ -89,6 +89,12 @@ CORPUS: list[Row] = [
     r("到2020年，实现优质普惠性幼儿园覆盖率达到80%，全市一类以上优质幼儿园数量达到160所的目标。", "160所", CC, scope="全市", owner=None),
     r("按照农村以单程通勤时间(如30分钟)、县城以效劳半径(如3公里以内)为依据。", "30分钟", X21, scope="农村"),
     r("按照农村以单程通勤时间(如30分钟)、县城以效劳半径(如3公里以内)为依据。", "3公里", X21, scope="县城"),
+    # the whole area: where it happens, opening the sentence, just before the amount
+    r("在全市开展“思政优品课评选,每年评选20名学生最喜爱的思政课教师、20堂优秀思政课。", "20名", X21, scope="全市"),
+    r("在全市范围内遴选100所现代课堂教学试点示范校。", "100所", X21, scope="全市"),
+    r("46．全市90%的重点领域市场主体纳入自治区市场监管重点领域智慧监管（风险管控）平台，实现常态化智慧监管。\n（1分）（6月底取得阶段性成效，牵头考核单位：市市场监管局）", "90%", BT, owner="市市场监管局", scope="全市"),
+    r(BT_47, "3600户", BT, owner="市市场监管局", scope="全市", metric="大中型餐饮单位"),
+    r("75．联通市本级50个部门的政务数据，实现政务数据在政府各部门内部顺畅流通。\n（持续推进，牵头考核单位：市工信局）", "50个", BT, scope="市本级"),
     # modality
     r("完善普通高中培养成本分担机制和学费动态调整机制，原则上3年核定一次学费标准。", "一次", LC, modality=ASPIRATIONAL),
     r("公办园在园幼儿占比力争达到xx%以上,优质资源覆盖率达xx%以上。", "公办园", X24, modality=ASPIRATIONAL),
@@ -127,6 +133,16 @@ GENERAL: list[Row] = [
     r("农村学校寄宿率达到80%。", "80%", scope="农村"),
     r("全市新建改扩建幼儿园100所。", "100所", scope="全市"),
     r("全省普惠性幼儿园覆盖率达到85%。", "85%", scope="全省"),
+    # the whole area (全省, 全县, 全区 …) of the sentence is the scope of its quantities
+    r("在全省范围内遴选50所示范学校。", "50所", scope="全省"),
+    r("全县新建幼儿园5所（其中公办3所）。", "3所", scope="全县", metric="公办"),
+    r("新建学校10所（含高中2所）。", "2所", scope=None, metric="高中"),
+    r("培训全区2000名乡村教师。", "2000名", scope="全区"),
+    r("到2025年，全省80%的县（市、区）达到国家义务教育优质均衡标准。", "80%", scope="全省", owner="县（市、区）"),
+    r("全市义务教育巩固率达到97%，学前三年毛入园率达到90%。", "90%", scope="全市"),
+    r("城区学校寄宿率达到95%，农村学校达到80%。", "80%", scope="农村"),
+    # an owner is not repeated as scope
+    r("全市各级各类学校要配备2名专职心理健康教师。", "2名", owner="全市各级各类学校", scope=None),
     # modality: 力争/争取/努力/鼓励/逐步/探索/原则上 vs 确保/要/实现
     r("力争全市普惠性幼儿园覆盖率达到90%。", "90%", modality=ASPIRATIONAL),
     r("争取新建幼儿园20所。", "20所", modality=ASPIRATIONAL),
@@ -143,23 +159,12 @@ GENERAL: list[Row] = [
 ]
 
 XFAIL: list[Row] = [
-    x("在全市开展… names the place where it happens: scope 全市 is not read",
-      "在全市开展“思政优品课评选,每年评选20名学生最喜爱的思政课教师、20堂优秀思政课。", "20名", X21, scope="全市"),
-    x("在全市范围内遴选… names the place where it happens: scope 全市 is not read",
-      "在全市范围内遴选100所现代课堂教学试点示范校。", "100所", X21, scope="全市"),
     x("a place before a share (三县（市）、九台区、双阳区80%的学校…) is not read as scope",
       "城区学校全部达到省级重点高中办学水平，三县（市）、九台区、双阳区80%的学校达到省级重点高中办学水平。", "80%", CC, scope="三县（市）、九台区、双阳区"),
-    x("全市 before a share (全市90%的重点领域市场主体…) is not read as scope",
-      "46．全市90%的重点领域市场主体纳入自治区市场监管重点领域智慧监管（风险管控）平台，实现常态化智慧监管。\n（1分）（6月底取得阶段性成效，牵头考核单位：市市场监管局）",
-      "90%", BT, owner="市市场监管局", scope="全市"),
-    x("the scope 全市 of 新增2400户 does not reach the parenthetical 累计约3600户",
-      BT_47, "3600户", BT, owner="市市场监管局", scope="全市"),
     x("20兆进牧户的带宽要求 reads scope 牧户的带宽要求 instead of 牧户",
       BT_61, "20兆", BT, scope="牧户"),
     x("a destination (每年向县区定向培养…) is not read as scope 县区",
       "推进xx市与xx文理学院校地合作联合培养定向就业公费师范生,每年向县区定向培养师范生xx名。", "xx名", X24, scope="县区"),
-    x("联通市本级50个部门: the scope 市本级 before the count is not read",
-      "75．联通市本级50个部门的政务数据，实现政务数据在政府各部门内部顺畅流通。\n（持续推进，牵头考核单位：市工信局）", "50个", BT, scope="市本级"),
 ]
 # fmt: on
 
