@@ -761,7 +761,26 @@ def link_mentions(
                 sentence_metrics.append(metric)
         # dated commitments with no quantity of their own become deadline records
         for d in deadlines:
-            if d.span in governing_used or _excluded_context(text, d):
+            if _excluded_context(text, d):
+                continue
+            if d.span in governing_used:
+                reached = _outcome_before_targets(linker, d, segments, quantities)
+                if reached is not None:
+                    action = text[reached[0] : reached[1]]
+                    index = _segment_of(segments, d.span[0])
+                    drafts.append(
+                        _deadline_draft(
+                            linker,
+                            d,
+                            reached,
+                            action,
+                            sentence,
+                            segments,
+                            index,
+                            section,
+                            owner_at=reached[1],
+                        )
+                    )
                 continue
             if (
                 section is not None
@@ -892,10 +911,15 @@ def _deadline_draft(
     segments: Sequence[_Segment],
     index: int,
     section: Section | None,
+    *,
+    owner_at: int | None = None,
 ) -> CommitmentDraft:
+    """A deadline record; its owner is looked for before the deadline, or before
+    ``owner_at`` (the end of the clause due, when that clause has its own subject)."""
     year, month = linker.resolve(d)
     action = re.sub(r"^[\s,，]+|[\s,，。;；]+$", "", action)
     action = _strip_lead_deadline(action)
+    action, scope = _split_where(action)
     governed = (
         index + 1
         if _governs_rest(linker.text, segments[index], d) and index + 1 < len(segments)
@@ -911,10 +935,46 @@ def _deadline_draft(
             deadline=year,
             month=month,
             deadline_span=d.span,
-            owner=linker.owner(d.span[0], sentence, section),
+            owner=linker.owner(d.span[0] if owner_at is None else owner_at, sentence, section),
             modality=linker.modality(sentence, segments, governed),
+            scope=scope,
         ),
     )
+
+
+# 特殊教育学校在xx万人口以上的县基本实现全覆盖: the place where the outcome is due
+_WHERE = re.compile(
+    r"^(?P<head>[^,，在]{2,12}?)在(?P<place>[^,，在]{1,16}?[省市县区镇乡村])"
+    r"(?P<tail>(?:基本|全面|初步)?(?:实现|完成|建成|形成|覆盖|普及).*)$"
+)
+
+
+def _split_where(action: str) -> tuple[str, str | None]:
+    """(the action without its place, the place) for ``…在<place>基本实现…``."""
+    m = _WHERE.match(action)
+    if m is None:
+        return action, None
+    return m.group("head") + m.group("tail"), m.group("place")
+
+
+def _outcome_before_targets(
+    linker: _Linker, d: Mention, segments: Sequence[_Segment], quantities: Sequence[Mention]
+) -> Span | None:
+    """The clause right after a leading deadline, when it has no quantity and states
+    an outcome reached (…基本实现全覆盖) while later clauses carry the targets."""
+    index = _segment_of(segments, d.span[0])
+    if index + 1 >= len(segments) or not _governs_rest(linker.text, segments[index], d):
+        return None
+    clause = segments[index + 1]
+    if any(clause.start <= q.span[0] < clause.end for q in quantities):
+        return None
+    words = linker.text[clause.start : clause.end]
+    if not any(cue in words for cue in linker.ctx.rules.cues.completion):
+        return None
+    start = clause.start
+    while start < clause.end and linker.text[start] in " \t":
+        start += 1
+    return (start, clause.end)
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
@@ -930,6 +990,7 @@ def _deadline_fields(
     deadline_span: Span | None,
     owner: _Owner | None,
     modality: str,
+    scope: str | None = None,
 ) -> dict[str, object]:
     """The fields of a deadline record: a date and the action due, no quantity."""
     return {
@@ -943,7 +1004,7 @@ def _deadline_fields(
         "deadline_month": month,
         "deadline_span": deadline_span,
         "frequency": None,
-        "scope": None,
+        "scope": scope,
         **_owner_fields(owner),
         "modality": modality,
         "placeholder": False,

@@ -147,6 +147,7 @@ class CueRules(_Model):
     lead_words: list[str]
     scope_words: list[str]
     area_words: list[str]
+    completion: list[str]
     past_openers: list[str]
     past_headings: list[str]
     generic_metrics: list[str]

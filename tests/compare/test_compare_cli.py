@@ -59,10 +59,10 @@ def test_folder_to_csv(tmp_path: Path) -> None:
     out = tmp_path / "table.csv"
     result = runner.invoke(app, ["compare", str(DOCS), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "7 documents, 160 commitments, 0 failed" in result.stderr
+    assert "7 documents, 161 commitments, 0 failed" in result.stderr
     assert f"wrote {out}" in result.stderr
     table = read_table(out)
-    assert len(table) == 160
+    assert len(table) == 161
     assert table["document"].nunique() == len(CORPUS_DOCS)
 
 
@@ -87,9 +87,9 @@ def test_bad_files_are_reported_and_the_others_written(corpus_copy: Path, tmp_pa
         f"policyparse: failed: {corpus_copy / 'scan.txt'}: "
         "[E104] looks like a binary file, not a document"
     ) in errors
-    assert "7 documents, 160 commitments, 2 failed" in result.stderr
+    assert "7 documents, 161 commitments, 2 failed" in result.stderr
     assert "Traceback" not in result.output
-    assert len(pd.read_parquet(out)) == 160
+    assert len(pd.read_parquet(out)) == 161
 
 
 def test_a_missing_file_among_the_inputs(tmp_path: Path) -> None:

@@ -93,6 +93,9 @@ CORPUS: list[Row] = [
     r("到2020年，建设100个市级校外美育实践活动基地，30个美育大师青岛工作室，70个美育名家工作坊。", "70个", QD, deadline=2020),
     r("建设面向全体学生，内容丰富、形式多样的美育社团，每2年进行1次青岛市中小学生艺术团命名工作。", "1次", QD, frequency="per_n_years:2"),
     r("深入开展美育课题研究，每3年举行1次全市中小学美育科研论文报告会。", "1次", QD, frequency="per_n_years:3"),
+    # xxcity 2024: an outcome reached, then a target, under one deadline
+    r("到2027年,特殊教育学校在xx万人口以上的县基本实现全覆盖,融合教育水平显着提升,符合条件的适龄残疾儿童少年义务教育入学率巩固在xx%以上。", "基本实现全覆盖", X24, kind="deadline", deadline=2027, metric="特殊教育学校基本实现全覆盖", scope="xx万人口以上的县"),
+    r("到2027年,特殊教育学校在xx万人口以上的县基本实现全覆盖,融合教育水平显着提升,符合条件的适龄残疾儿童少年义务教育入学率巩固在xx%以上。", "入学率", X24, kind="target", deadline=2027),
     # xxcity 2021
     r("到2025年,建成与国家中心城市相匹配的理念先进、体系完备、品质卓越、生态和谐、保障有力的高品质根底教育。", "高品质根底教育", X21, kind="deadline", deadline=2025),
     r("到2025年,新建和改扩建幼儿园、中小学400所,新增学位30万个。", "400所", X21, deadline=2025),
@@ -130,6 +133,9 @@ CORPUS: list[Row] = [
 ]
 
 GENERAL: list[Row] = [
+    # an outcome reached right after a leading deadline is due too, before the targets
+    r("到2025年，全省义务教育学校基本实现标准化建设，学前三年毛入园率达到95%。", "标准化建设", kind="deadline", deadline=2025, metric="全省义务教育学校基本实现标准化建设"),
+    r("到2025年，各县（市、区）在乡镇基本建成公办中心幼儿园，普惠性幼儿园覆盖率达到90%。", "公办中心幼儿园", kind="deadline", deadline=2025, scope="乡镇"),
     # a leading deadline governs the clauses after it, over 、，and ；
     r("到2025年，全市学前教育毛入园率达到95%，普惠性幼儿园覆盖率达到90%，新增学位3万个。", "95%", deadline=2025),
     r("到2025年，全市学前教育毛入园率达到95%，普惠性幼儿园覆盖率达到90%，新增学位3万个。", "90%", deadline=2025),
@@ -251,3 +257,19 @@ BUGS_CAUGHT: list[Row] = [
 @pytest.mark.parametrize("row", BUGS_CAUGHT, ids=_id)
 def test_bugs_caught(row: Row) -> None:
     check(row)
+
+
+def test_a_leading_deadline_makes_a_record_only_of_an_outcome_reached() -> None:
+    """到…年，<outcome reached>，<target>: two records; a clause that only improves
+    something (…显著提升) or that holds the target itself is no record of its own."""
+    reached = policyparse.parse(
+        "到2025年，全省义务教育学校基本实现标准化建设，学前三年毛入园率达到95%。"
+    )
+    assert [(c.kind, c.deadline) for c in reached.commitments] == [
+        ("deadline", 2025),
+        ("target", 2025),
+    ]
+    improved = policyparse.parse("到2025年，融合教育水平显著提升，学前三年毛入园率达到95%。")
+    assert [c.kind for c in improved.commitments] == ["target"]
+    one_clause = policyparse.parse("到2020年，实现优质普惠性幼儿园覆盖率达到80%，新建幼儿园50所。")
+    assert [c.kind for c in one_clause.commitments] == ["target", "target"]

@@ -152,7 +152,7 @@ class _Page(HTMLParser):
 
 def test_groups_in_order_with_their_counts_and_items() -> None:
     result, old_text, new_text = xxcity_diff()
-    assert result.summary() == "1 added, 1 removed, 2 changed, 2 filled, 0 split, 30 unchanged"
+    assert result.summary() == "1 added, 1 removed, 2 changed, 2 filled, 0 split, 31 unchanged"
     page = _Page(render_diff(result, old_text=old_text, new_text=new_text))
     assert list(page.groups) == ["removed", "added", "changed", "filled", "split", "unchanged"]
     assert [key for key, _ in GROUPS] == list(page.groups)
@@ -341,7 +341,7 @@ def test_cli_html_writes_the_page_and_keeps_the_terminal_output(tmp_path: Path) 
     out = tmp_path / "out" / "diff.html"
     result = runner.invoke(app, ["diff", str(XXCITY), _filled_file(tmp_path), "--html", str(out)])
     assert result.exit_code == 1, result.output
-    assert "1 added, 1 removed, 2 changed, 2 filled, 0 split, 30 unchanged" in result.stdout
+    assert "1 added, 1 removed, 2 changed, 2 filled, 0 split, 31 unchanged" in result.stdout
     assert result.stderr == f"wrote {out}\n"
     page = _Page(out.read_text(encoding="utf-8"))
     assert page.groups["filled"]["data-count"] == "2"
