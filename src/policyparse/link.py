@@ -397,7 +397,10 @@ class _Linker:
         )
         if q.data.get("unit") == "%" and share:
             noun = share.group("noun")
-            return f"{share.group('verb')}{share.group('rest')}的{noun}比例", None
+            # 三县（市）、九台区、双阳区80%的学校…: the places the share is taken in
+            place = self.strip_lead(pre.strip())
+            scope = place if place and self._is_place_list(place) else None
+            return f"{share.group('verb')}{share.group('rest')}的{noun}比例", scope
         if cue_at is not None:
             subject = self.strip_lead(pre[:cue_at].strip())
             subject = re.sub(r"(?:持续|稳定|力争|要|将|均|全部|基本)+$", "", subject)
@@ -408,7 +411,11 @@ class _Linker:
             if subject:
                 return subject[-MAX_METRIC_CHARS:], scope
         post = re.sub(r"^\([^()]{0,30}\)", "", post).rstrip("、和及与 ")
-        destination = re.match(r"^(?:到|进|至)(?P<place>[^,，;；。、(]{1,12})", post)
+        # 千兆到苏木乡镇（街道）, 20兆进牧户的带宽要求: the place, with its bracketed
+        # qualifier, up to what is said of it
+        destination = re.match(
+            r"^(?:到|进|至)(?P<place>[^,，;；。、(的]{1,12}(?:\([^()]{1,6}\))?)", post
+        )
         if destination:
             # 万兆到旗县区: the place is the scope, the metric is the segment before
             return (
@@ -505,7 +512,7 @@ class _Linker:
             if text.startswith(word) and len(text) > len(word):
                 return word, text[len(word) :]
         m = re.match(
-            r"^(?P<scope>各(?:级|个)?[\u4e00-\u9fff]{1,4}?(?:大厅|部门|学校|单位|地|区|县))(?P<rest>.+)$",
+            r"^(?P<scope>各(?:级|个)?[\u4e00-\u9fff]{0,4}?(?:大厅|部门|学校|单位|地|区|县))(?P<rest>.+)$",
             text,
         )
         if m:

@@ -89,6 +89,11 @@ CORPUS: list[Row] = [
     r("到2020年，实现优质普惠性幼儿园覆盖率达到80%，全市一类以上优质幼儿园数量达到160所的目标。", "160所", CC, scope="全市", owner=None),
     r("按照农村以单程通勤时间(如30分钟)、县城以效劳半径(如3公里以内)为依据。", "30分钟", X21, scope="农村"),
     r("按照农村以单程通勤时间(如30分钟)、县城以效劳半径(如3公里以内)为依据。", "3公里", X21, scope="县城"),
+    # places: before a share, a destination with its bracketed qualifier, up to 的
+    r("城区学校全部达到省级重点高中办学水平，三县（市）、九台区、双阳区80%的学校达到省级重点高中办学水平。", "80%", CC, scope="三县（市）、九台区、双阳区"),
+    r(BT_61, "20兆", BT, scope="牧户"),
+    r(BT_61, "千兆", BT, scope="苏木乡镇（街道）"),
+    r(BT_61, "百兆", BT, scope="嘎查村（社区）"),
     # the whole area: where it happens, opening the sentence, just before the amount
     r("在全市开展“思政优品课评选,每年评选20名学生最喜爱的思政课教师、20堂优秀思政课。", "20名", X21, scope="全市"),
     r("在全市范围内遴选100所现代课堂教学试点示范校。", "100所", X21, scope="全市"),
@@ -133,6 +138,12 @@ GENERAL: list[Row] = [
     r("农村学校寄宿率达到80%。", "80%", scope="农村"),
     r("全市新建改扩建幼儿园100所。", "100所", scope="全市"),
     r("全省普惠性幼儿园覆盖率达到85%。", "85%", scope="全省"),
+    # 各部门, 各学校 … opening the metric; a place list before a share; a destination
+    r("各部门政务服务事项网上可办率达到90%以上。", "90%", scope="各部门", metric="政务服务事项网上可办率"),
+    r("各学校心理健康教育教师配备率达到100%。", "100%", scope="各学校"),
+    r("城区学校全部达标，两县（市）、高新区60%的学校达到省级标准。", "60%", scope="两县（市）、高新区", owner="学校"),
+    r("对骨干网络进行扩容，达到千兆到乡镇（街道）、百兆到行政村（社区）的带宽要求。", "百兆", scope="行政村（社区）"),
+    r("实现10兆进农户的目标。", "10兆", scope="农户"),
     # the whole area (全省, 全县, 全区 …) of the sentence is the scope of its quantities
     r("在全省范围内遴选50所示范学校。", "50所", scope="全省"),
     r("全县新建幼儿园5所（其中公办3所）。", "3所", scope="全县", metric="公办"),
@@ -159,10 +170,6 @@ GENERAL: list[Row] = [
 ]
 
 XFAIL: list[Row] = [
-    x("a place before a share (三县（市）、九台区、双阳区80%的学校…) is not read as scope",
-      "城区学校全部达到省级重点高中办学水平，三县（市）、九台区、双阳区80%的学校达到省级重点高中办学水平。", "80%", CC, scope="三县（市）、九台区、双阳区"),
-    x("20兆进牧户的带宽要求 reads scope 牧户的带宽要求 instead of 牧户",
-      BT_61, "20兆", BT, scope="牧户"),
     x("a destination (每年向县区定向培养…) is not read as scope 县区",
       "推进xx市与xx文理学院校地合作联合培养定向就业公费师范生,每年向县区定向培养师范生xx名。", "xx名", X24, scope="县区"),
 ]
