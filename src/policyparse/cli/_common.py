@@ -75,5 +75,10 @@ def write_text(output: Path, text: str, *, force: bool) -> None:
         fail(f"{output}: cannot write: {e.strerror}")
 
 
+def counted(number: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def echo_json(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

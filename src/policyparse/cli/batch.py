@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ._common import RULES_OPTION, fail
+from ._common import RULES_OPTION, counted, fail
 
 if TYPE_CHECKING:
     from ..batch import BatchProgress, BatchSummary
@@ -173,8 +173,8 @@ def _echo_summary(summary: BatchSummary, *, quiet: bool) -> None:
     rate = processed / summary.seconds if summary.seconds else 0.0
     resumed = f" ({summary.resumed} from the checkpoint)" if summary.resumed else ""
     typer.echo(
-        f"{_count(summary.documents, 'document')}{resumed}, "
-        f"{_count(summary.commitments, 'commitment')}, {len(summary.failures)} failed, "
+        f"{counted(summary.documents, 'document')}{resumed}, "
+        f"{counted(summary.commitments, 'commitment')}, {len(summary.failures)} failed, "
         f"in {summary.seconds:.1f} s ({rate:.1f} documents/s)",
         err=True,
     )
@@ -184,10 +184,6 @@ def _echo_summary(summary: BatchSummary, *, quiet: bool) -> None:
         typer.echo(f"failures listed in {summary.errors_file}", err=True)
     if summary.report_index:
         typer.echo(f"review pages: {summary.report_index}", err=True)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _echo_interrupted(output: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import RULES_OPTION, fail, load_rules_or_fail, write_text
+from ._common import RULES_OPTION, counted, fail, load_rules_or_fail, write_text
 
 
 def report_cli(
@@ -45,5 +45,8 @@ def report_cli(
         typer.echo(page, nl=False)
         return
     write_text(Path(output), page, force=force)
-    counts = f"{len(document.commitments)} commitments, {len(document.skipped)} skipped numbers"
+    counts = (
+        f"{counted(len(document.commitments), 'commitment')}, "
+        f"{counted(len(document.skipped), 'skipped number')}"
+    )
     typer.echo(f"wrote {output} ({counts})", err=True)
