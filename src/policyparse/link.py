@@ -271,6 +271,12 @@ class _Linker:
         self.area_just_before = re.compile(rf"(?P<area>{areas})$")
         self.area_opening = re.compile(rf"^\s*(?P<area>{areas})")
         self.area_where = re.compile(rf"在(?P<area>{areas})")
+        completion = _alternation(ctx.rules.cues.completion)
+        # 特殊教育学校在xx万人口以上的县基本实现全覆盖: the place where the outcome is due
+        self.outcome_where = re.compile(
+            rf"^(?P<head>[^,，在]{{2,12}}?)在(?P<place>[^,，在]{{1,16}}?[省市县区镇乡村])"
+            rf"(?P<tail>(?:{completion}).*)$"
+        )
         p = _patterns(ctx.rules)
         self.lead_words = p.lead_words
         self.lead = p.lead
@@ -506,6 +512,13 @@ class _Linker:
             or self.area_where.search(before)
         )
         return found.group("area") if found else None
+
+    def split_where(self, action: str) -> tuple[str, str | None]:
+        """(the action without its place, the place) for ``…在<place>基本实现…``."""
+        m = self.outcome_where.match(action)
+        if m is None:
+            return action, None
+        return m.group("head") + m.group("tail"), m.group("place")
 
     def _split_scope(self, text: str) -> tuple[str | None, str]:
         for word in self.scope_words:
@@ -926,7 +939,7 @@ def _deadline_draft(
     year, month = linker.resolve(d)
     action = re.sub(r"^[\s,，]+|[\s,，。;；]+$", "", action)
     action = _strip_lead_deadline(action)
-    action, scope = _split_where(action)
+    action, scope = linker.split_where(action)
     governed = (
         index + 1
         if _governs_rest(linker.text, segments[index], d) and index + 1 < len(segments)
@@ -947,21 +960,6 @@ def _deadline_draft(
             scope=scope,
         ),
     )
-
-
-# 特殊教育学校在xx万人口以上的县基本实现全覆盖: the place where the outcome is due
-_WHERE = re.compile(
-    r"^(?P<head>[^,，在]{2,12}?)在(?P<place>[^,，在]{1,16}?[省市县区镇乡村])"
-    r"(?P<tail>(?:基本|全面|初步)?(?:实现|完成|建成|形成|覆盖|普及).*)$"
-)
-
-
-def _split_where(action: str) -> tuple[str, str | None]:
-    """(the action without its place, the place) for ``…在<place>基本实现…``."""
-    m = _WHERE.match(action)
-    if m is None:
-        return action, None
-    return m.group("head") + m.group("tail"), m.group("place")
 
 
 def _outcome_before_targets(
