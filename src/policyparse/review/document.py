@@ -52,7 +52,8 @@ def amount(c: Commitment) -> str:
 
 
 def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    """``80``, ``16.4``, ``1639999999.99``: whole numbers without ``.0``, others in full."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _deadline(c: Commitment) -> str:
