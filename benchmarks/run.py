@@ -118,6 +118,7 @@ def _review_pages(sources: list[SourceText], rules: RuleSet) -> None:
 PATHOLOGICAL = {
     "one long sentence of targets": "覆盖率达到80%，",
     "one clause of counts": "建设一所学校、",
+    "deadlines and targets": "到2020年，全市实现覆盖率达到80%，",
     "digits in a row": "1",
     "一 in a row": "一",
     "mixed scripts": "ABC 中文 ١٢٣ русский 80% 😀 ",

@@ -268,9 +268,12 @@ class _Linker:
         self.text = ctx.clean.text
         self.scope_words = ctx.rules.cues.scope_words
         areas = "|".join(sorted(map(re.escape, ctx.rules.cues.area_words), key=len, reverse=True))
+        # each is matched over a bounded stretch of text: a long sentence of many
+        # quantities must not be scanned once per quantity
         self.area_just_before = re.compile(rf"(?P<area>{areas})$")
-        self.area_opening = re.compile(rf"^\s*(?P<area>{areas})")
+        self.area_opening = re.compile(rf"\s*(?P<area>{areas})")
         self.area_where = re.compile(rf"在(?P<area>{areas})")
+        self.longest_area = max(map(len, ctx.rules.cues.area_words), default=0)
         completion = _alternation(ctx.rules.cues.completion)
         # 特殊教育学校在xx万人口以上的县基本实现全覆盖: the place where the outcome is due
         self.outcome_where = re.compile(
@@ -505,11 +508,11 @@ class _Linker:
         ``联通市本级50个部门`` (just before the amount), ``全市新增…（累计约3600户）``
         (opening the sentence), ``在全市开展…，每年评选20名…`` (where it happens).
         """
-        before = self.text[sentence.span[0] : q.span[0]]
+        start, end = sentence.span[0], q.span[0]
         found = (
-            self.area_just_before.search(before)
-            or self.area_opening.match(before)
-            or self.area_where.search(before)
+            self.area_just_before.search(self.text, max(start, end - self.longest_area), end)
+            or self.area_opening.match(self.text, start, end)
+            or self.area_where.search(self.text, max(start, end - LOOK_BACK_CHARS), end)
         )
         return found.group("area") if found else None
 
@@ -722,10 +725,15 @@ def link_mentions(
         sentence_metrics: list[str] = []
         starts = sorted(q.span[0] for q in quantities)
         ends = sorted(q.span[1] for q in quantities)
+        governing = _SentenceDeadlines(deadlines, segments, text)
+        frequencies_by_segment: dict[int, list[Mention]] = {}
+        for f in frequencies:
+            frequencies_by_segment.setdefault(_segment_of(segments, f.span[0]), []).append(f)
+        quantity_segments = {_segment_of(segments, q.span[0]) for q in quantities}
         for q in quantities:
             index = _segment_of(segments, q.span[0])
             seg = segments[index]
-            frequency = _frequency(frequencies, segments, index, q)
+            frequency = _frequency(frequencies_by_segment.get(index, ()), q)
             # neighbours in the same segment bound this quantity's words
             i = bisect_right(ends, q.span[0]) - 1
             left = max(seg.start, ends[i]) if i >= 0 else seg.start
@@ -737,7 +745,7 @@ def link_mentions(
             metric, scope = linker.metric(q, seg, sentence_metrics)
             kind = linker.kind(q, seg, metric, frequency)
             comparator = linker.comparator(q, seg, kind, metric or "")
-            deadline_mention = _governing_deadline(deadlines, segments, index, text)
+            deadline_mention = governing.governing(index)
             if deadline_mention is None:
                 deadline_mention = _item_deadline(ctx, q.span[0])
             year_value, month_value = (None, None)
@@ -784,7 +792,7 @@ def link_mentions(
             if _excluded_context(text, d):
                 continue
             if d.span in governing_used:
-                reached = _outcome_before_targets(linker, d, segments, quantities)
+                reached = _outcome_before_targets(linker, d, segments, starts)
                 if reached is not None:
                     action = text[reached[0] : reached[1]]
                     index = _segment_of(segments, d.span[0])
@@ -811,7 +819,7 @@ def link_mentions(
                 continue  # 第一阶段：2018年 is the phase's own record
             index = _segment_of(segments, d.span[0])
             if _governs_rest(text, segments[index], d):
-                if any(_segment_of(segments, q.span[0]) > index for q in quantities):
+                if quantity_segments and max(quantity_segments) > index:
                     continue
                 target = segments[index + 1] if index + 1 < len(segments) else segments[index]
                 action = text[target.start : target.end]
@@ -822,7 +830,7 @@ def link_mentions(
                     target = _Segment(target.start, clause_end)
                 span = (d.span[0], target.end)
             else:
-                if any(_segment_of(segments, q.span[0]) == index for q in quantities):
+                if index in quantity_segments:
                     continue
                 seg = segments[index]
                 span = (seg.start, seg.end)
@@ -861,13 +869,12 @@ def _inside_parens(text: str, pos: int) -> bool:
     return depth > 0
 
 
-def _frequency(
-    frequencies: Sequence[Mention], segments: Sequence[_Segment], index: int, q: Mention
-) -> str | None:
+def _frequency(in_segment: Sequence[Mention], q: Mention) -> str | None:
     """The frequency stated in the quantity's segment before its end
-    (``每年评选20名…、20堂…`` reaches both counts)."""
-    for f in frequencies:
-        if _segment_of(segments, f.span[0]) == index and f.span[0] <= q.span[1]:
+    (``每年评选20名…、20堂…`` reaches both counts); ``in_segment`` are the
+    frequencies of that segment."""
+    for f in in_segment:
+        if f.span[0] <= q.span[1]:
             return str(f.data["frequency"])
     return None
 
@@ -881,19 +888,29 @@ def _governs_rest(text: str, seg: _Segment, d: Mention) -> bool:
     return not re.sub(r"[\s确保力争争取要]", "", rest)
 
 
-def _governing_deadline(
-    deadlines: Sequence[Mention], segments: Sequence[_Segment], index: int, text: str
-) -> Mention | None:
-    own = [d for d in deadlines if _segment_of(segments, d.span[0]) == index]
-    if own:
-        return own[0]
-    leading = [
-        d
-        for d in deadlines
-        if _segment_of(segments, d.span[0]) < index
-        and _governs_rest(text, segments[_segment_of(segments, d.span[0])], d)
-    ]
-    return leading[-1] if leading else None
+class _SentenceDeadlines:
+    """The deadlines of one sentence, indexed once, so that finding the one that
+    governs a quantity does not scan them all (a long sentence may hold thousands)."""
+
+    def __init__(self, deadlines: Sequence[Mention], segments: Sequence[_Segment], text: str):
+        self.own: dict[int, Mention] = {}
+        self.leading_segments: list[int] = []
+        self.leading: list[Mention] = []
+        for d in sorted(deadlines, key=lambda m: m.span):
+            index = _segment_of(segments, d.span[0])
+            self.own.setdefault(index, d)
+            if _governs_rest(text, segments[index], d):
+                self.leading_segments.append(index)
+                self.leading.append(d)
+
+    def governing(self, index: int) -> Mention | None:
+        """The deadline in segment ``index``, else the last one before it that
+        governs the segments after it (``到2020年，…``)."""
+        own = self.own.get(index)
+        if own is not None:
+            return own
+        before = bisect_left(self.leading_segments, index)
+        return self.leading[before - 1] if before else None
 
 
 def _item_deadline(ctx: _Context, pos: int) -> Mention | None:
@@ -963,15 +980,17 @@ def _deadline_draft(
 
 
 def _outcome_before_targets(
-    linker: _Linker, d: Mention, segments: Sequence[_Segment], quantities: Sequence[Mention]
+    linker: _Linker, d: Mention, segments: Sequence[_Segment], starts: Sequence[int]
 ) -> Span | None:
     """The clause right after a leading deadline, when it has no quantity and states
-    an outcome reached (…基本实现全覆盖) while later clauses carry the targets."""
+    an outcome reached (…基本实现全覆盖) while later clauses carry the targets.
+    ``starts`` are the sentence's quantities' starts, sorted."""
     index = _segment_of(segments, d.span[0])
     if index + 1 >= len(segments) or not _governs_rest(linker.text, segments[index], d):
         return None
     clause = segments[index + 1]
-    if any(clause.start <= q.span[0] < clause.end for q in quantities):
+    first = bisect_left(starts, clause.start)
+    if first < len(starts) and starts[first] < clause.end:
         return None
     words = linker.text[clause.start : clause.end]
     if not any(cue in words for cue in linker.ctx.rules.cues.completion):
