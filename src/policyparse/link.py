@@ -682,6 +682,7 @@ def link_mentions(
     )
     linker = _Linker(ctx)
     text = clean.text
+    parens = _ParenDepth(text)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(_sentence_of(m), []).append(m)
@@ -693,7 +694,7 @@ def link_mentions(
             ctx.units_by_item[item.key] = (m.span, str(m.data["units"]))
         if (
             m.label == "DEADLINE"
-            and _inside_parens(text, m.span[0])
+            and parens.inside(m.span[0])
             and item.key not in ctx.item_deadlines
         ):
             ctx.item_deadlines[item.key] = (item, m)
@@ -709,9 +710,7 @@ def link_mentions(
         deadlines = [
             m
             for m in found
-            if m.label == "DEADLINE"
-            and not _inside_parens(text, m.span[0])
-            and not _past_year(m, year)
+            if m.label == "DEADLINE" and not parens.inside(m.span[0]) and not _past_year(m, year)
         ]
         frequencies = [m for m in found if m.label == "FREQUENCY"]
         quantities = [m for m in found if m.label == "QUANTITY"]
@@ -858,15 +857,34 @@ def _past_year(d: Mention, year: int | None) -> bool:
     return year is not None and isinstance(found, int) and found < year
 
 
-def _inside_parens(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    depth = 0
-    for m in _PARENS.finditer(text, line_start, pos):
-        if m.group() in "(（":
-            depth += 1
-        elif depth:
-            depth -= 1
-    return depth > 0
+class _ParenDepth:
+    """Whether a position is inside brackets opened earlier on its line; the text
+    is read once (a one-line document may ask about thousands of positions)."""
+
+    def __init__(self, text: str) -> None:
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+        self._at: list[int] = []  # position of each bracket
+        self._depth: list[int] = []  # depth on its line just after it
+        depth, line = 0, 0
+        for m in _PARENS.finditer(text):
+            current = bisect_left(self._newlines, m.start())
+            if current != line:
+                depth, line = 0, current
+            if m.group() in "(（":
+                depth += 1
+            elif depth:
+                depth -= 1  # a closing bracket with no opening one is ignored
+            self._at.append(m.start())
+            self._depth.append(depth)
+
+    def inside(self, pos: int) -> bool:
+        last = bisect_left(self._at, pos) - 1
+        if last < 0:
+            return False
+        # the bracket must be on pos's line
+        if bisect_left(self._newlines, self._at[last]) != bisect_left(self._newlines, pos):
+            return False
+        return self._depth[last] > 0
 
 
 def _frequency(in_segment: Sequence[Mention], q: Mention) -> str | None:

@@ -23,6 +23,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import policyparse
 from policyparse.schema import PolicyDocument
@@ -190,3 +192,25 @@ def test_noise_on_other_lines_does_not_change_a_sentence(case: Case) -> None:
 )
 def test_known_noise_sensitivity(case: Case) -> None:
     check_noise(case)
+
+
+def _inside_by_scanning(text: str, pos: int) -> bool:
+    """What "inside brackets" means: an opening bracket earlier on the line, not closed."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    depth = 0
+    for char in text[line_start:pos]:
+        if char in "(（":
+            depth += 1
+        elif char in ")）" and depth:
+            depth -= 1
+    return depth > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="(（)）\n年到，x", max_size=40), st.data())
+def test_bracket_depth_read_once_agrees_with_scanning(text: str, data: st.DataObject) -> None:
+    from policyparse.link import _ParenDepth
+
+    depth = _ParenDepth(text)
+    pos = data.draw(st.integers(min_value=0, max_value=len(text)))
+    assert depth.inside(pos) == _inside_by_scanning(text, pos)
