@@ -294,7 +294,8 @@ def _commitment_table(commitments: Sequence[Commitment], names: Mapping[str, str
         cells = [
             f'<td data-sort="{n}">{n}</td>',
             f'<td><span class="tag k-{c.kind}">{c.kind}</span></td>',
-            f'<td class="what">{escape(c.metric or c.quote)}</td>',
+            # a long action due is cut to three lines here; the details show it whole
+            f'<td class="what"><div class="clamp">{escape(c.metric or c.quote)}</div></td>',
             f"<td{attrs({'data-sort': c.value if c.value is not None else ''})}>"
             f"{escape(amount(c))}</td>",
             f"<td{attrs({'data-sort': c.deadline or ''})}>{escape(_deadline(c))}</td>",
