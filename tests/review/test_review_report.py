@@ -262,3 +262,16 @@ def test_report_command_names_a_missing_file(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert str(missing) in result.output and len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "x.html").exists()
+
+
+def test_metadata_links_to_where_it_was_read() -> None:
+    text, document, html = _parsed(QINGDAO)
+    page = read_page(html)
+    links = {attrs.get("href") for tag, attrs in page.tags if tag == "a"}
+    for field in ("issuers", "doc_number", "issued", "jurisdiction"):
+        (first, *_) = document.document.evidence[field]
+        assert f"#m-{field}-0" in links
+        assert f"m-{field}-0" in page.ids
+        # marked (an issuer read inside the title is part of the title's run)
+        assert any(first.quote in run for run in page.runs("ev"))
+    assert text[slice(*document.document.evidence["doc_number"][0].span)] == "青政办发〔2016〕33号"

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from .. import __version__
-from ..schema import Commitment, PolicyDocument, SectionRecord, SkippedNumber
+from ..schema import Commitment, DocumentMeta, PolicyDocument, SectionRecord, SkippedNumber
 from ._html import FONT_STACK, Mark, asset, attrs, escape, json_script, mark_text, page
 
 __all__ = ["KINDS", "OWNER_SOURCES", "amount", "render_report", "summary_counts"]
@@ -99,6 +99,11 @@ def _check_spans(text: str, document: PolicyDocument) -> None:
 
 def _marks(document: PolicyDocument) -> list[Mark]:
     marks: list[Mark] = []
+    # where each metadata value was read, linked from the header
+    for field, evidence in document.document.evidence.items():
+        for i, item in enumerate(evidence):
+            title = f"metadata: {field}"
+            marks.append(Mark(*item.span, classes=("ev",), anchor=f"m-{field}-{i}", title=title))
     for section in document.sections:
         marks.append(Mark(section.marker_span[0], section.marker_span[0], anchor=f"s-{section.id}"))
         if section.heading_span:
@@ -150,7 +155,8 @@ def _marks(document: PolicyDocument) -> list[Mark]:
 # --------------------------------------------------------------------- header
 
 
-def _meta_rows(document: PolicyDocument) -> list[tuple[str, str]]:
+def _meta_rows(document: PolicyDocument) -> list[tuple[str, str, str | None]]:
+    """(label, value, the evidence field it was read from) of the header's metadata."""
     meta = document.document
     place = meta.jurisdiction
     where = "、".join(p for p in (place.province, place.city, place.county) if p)
@@ -158,17 +164,17 @@ def _meta_rows(document: PolicyDocument) -> list[tuple[str, str]]:
         where = f"{where} (template placeholder)".strip()
     if place.level:
         where = f"{where} · {place.level}" if where else place.level
-    rows = [
-        ("type", (meta.doc_type or "") + (" · draft" if meta.draft else "")),
-        ("issuers", "、".join(meta.issuers)),
-        ("number", meta.doc_number or ""),
-        ("issued", meta.issued or ""),
-        ("jurisdiction", where),
-        ("period", f"{meta.period.start}–{meta.period.end}" if meta.period else ""),
-        ("notice", meta.notice_title or ""),
-        ("file", f"{meta.source} · {meta.file_format} · {meta.encoding}"),
+    rows: list[tuple[str, str, str | None]] = [
+        ("type", (meta.doc_type or "") + (" · draft" if meta.draft else ""), "doc_type"),
+        ("issuers", "、".join(meta.issuers), "issuers"),
+        ("number", meta.doc_number or "", "doc_number"),
+        ("issued", meta.issued or "", "issued"),
+        ("jurisdiction", where, "jurisdiction"),
+        ("period", f"{meta.period.start}–{meta.period.end}" if meta.period else "", "period"),
+        ("notice", meta.notice_title or "", "notice_title"),
+        ("file", f"{meta.source} · {meta.file_format} · {meta.encoding}", None),
     ]
-    return [(label, value) for label, value in rows if value]
+    return [row for row in rows if row[1]]
 
 
 def _header(document: PolicyDocument, *, index_href: str | None) -> str:
@@ -176,8 +182,8 @@ def _header(document: PolicyDocument, *, index_href: str | None) -> str:
     counts = summary_counts(document)
     title = meta.title or meta.notice_title or meta.id
     items = "".join(
-        f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>"
-        for label, value in _meta_rows(document)
+        f"<div><dt>{escape(label)}</dt><dd>{escape(value)}{_evidence_link(meta, field)}</dd></div>"
+        for label, value, field in _meta_rows(document)
     )
     count_items = [f'<li class="total"><b>{counts["commitments"]}</b> commitments</li>']
     count_items += [
@@ -200,6 +206,12 @@ def _header(document: PolicyDocument, *, index_href: str | None) -> str:
     )
 
 
+def _evidence_link(meta: DocumentMeta, field: str | None) -> str:
+    if field is None or not meta.evidence.get(field):
+        return ""
+    return f' <a class="ev-link" href="#m-{field}-0" title="where it was read">↗</a>'
+
+
 def _back(index_href: str | None) -> str:
     if index_href is None:
         return ""
@@ -215,6 +227,7 @@ def _legend() -> str:
         '<details class="legend"><summary>Legend</summary><ul>'
         f"{kinds}"
         '<li><span class="own">owner</span> the body responsible, where it is named</li>'
+        '<li><span class="ev">issuer</span> where a metadata value was read (↗ in the header)</li>'
         '<li><span class="ddl">deadline</span> where the deadline is written</li>'
         '<li><span class="hl k-target asp">dashed</span> aspirational (力争, 鼓励 …)</li>'
         '<li><span class="skip">12</span> a number excluded by a rule (hover: which)</li>'
