@@ -275,6 +275,9 @@ class _Linker:
         self.area_where = re.compile(rf"在(?P<area>{areas})")
         self.longest_area = max(map(len, ctx.rules.cues.area_words), default=0)
         completion = _alternation(ctx.rules.cues.completion)
+        self.outcome_subject = re.compile(
+            rf"^\s*(?P<body>[^,，;；。]{{2,20}}?)(?=在|(?:基本|全面|初步)?(?:{completion}))"
+        )
         # 特殊教育学校在xx万人口以上的县基本实现全覆盖: the place where the outcome is due
         self.outcome_where = re.compile(
             rf"^(?P<head>[^,，在]{{2,12}}?)在(?P<place>[^,，在]{{1,16}}?[省市县区镇乡村])"
@@ -615,9 +618,16 @@ class _Linker:
                 return found
         return None
 
-    def _body_at(self, start: int, stop: int, *, encouraged: bool) -> _Owner | None:
+    def outcome_owner(self, clause: Span) -> _Owner | None:
+        """The body an outcome clause opens with, with no modal verb after it:
+        ``特殊教育学校在…的县基本实现全覆盖``, ``各乡镇基本建成…``."""
+        return self._body_at(*clause, encouraged=False, pattern=self.outcome_subject)
+
+    def _body_at(
+        self, start: int, stop: int, *, encouraged: bool, pattern: re.Pattern[str] | None = None
+    ) -> _Owner | None:
         text = self.text[start : min(stop, start + LOOK_BACK_CHARS)]
-        m = self.subject_pattern.match(text)
+        m = (pattern or self.subject_pattern).match(text)
         if m is None and encouraged:
             m = self.encouraged_pattern.match(text)
         if not m or m.group("body").startswith("对"):
@@ -805,7 +815,7 @@ def link_mentions(
                             segments,
                             index,
                             section,
-                            owner_at=reached[1],
+                            outcome=reached,
                         )
                     )
                 continue
@@ -967,10 +977,10 @@ def _deadline_draft(
     index: int,
     section: Section | None,
     *,
-    owner_at: int | None = None,
+    outcome: Span | None = None,
 ) -> CommitmentDraft:
-    """A deadline record; its owner is looked for before the deadline, or before
-    ``owner_at`` (the end of the clause due, when that clause has its own subject)."""
+    """A deadline record; its owner is looked for before the deadline, or, for an
+    ``outcome`` clause with a subject of its own, at the clause's start."""
     year, month = linker.resolve(d)
     action = re.sub(r"^[\s,，]+|[\s,，。;；]+$", "", action)
     action = _strip_lead_deadline(action)
@@ -990,7 +1000,11 @@ def _deadline_draft(
             deadline=year,
             month=month,
             deadline_span=d.span,
-            owner=linker.owner(d.span[0] if owner_at is None else owner_at, sentence, section),
+            owner=(
+                linker.owner(d.span[0], sentence, section)
+                if outcome is None
+                else linker.responsible_units(d.span[0]) or linker.outcome_owner(outcome)
+            ),
             modality=linker.modality(sentence, segments, governed),
             scope=scope,
         ),

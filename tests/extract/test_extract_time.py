@@ -94,7 +94,7 @@ CORPUS: list[Row] = [
     r("建设面向全体学生，内容丰富、形式多样的美育社团，每2年进行1次青岛市中小学生艺术团命名工作。", "1次", QD, frequency="per_n_years:2"),
     r("深入开展美育课题研究，每3年举行1次全市中小学美育科研论文报告会。", "1次", QD, frequency="per_n_years:3"),
     # xxcity 2024: an outcome reached, then a target, under one deadline
-    r("到2027年,特殊教育学校在xx万人口以上的县基本实现全覆盖,融合教育水平显着提升,符合条件的适龄残疾儿童少年义务教育入学率巩固在xx%以上。", "基本实现全覆盖", X24, kind="deadline", deadline=2027, metric="特殊教育学校基本实现全覆盖", scope="xx万人口以上的县"),
+    r("到2027年,特殊教育学校在xx万人口以上的县基本实现全覆盖,融合教育水平显着提升,符合条件的适龄残疾儿童少年义务教育入学率巩固在xx%以上。", "基本实现全覆盖", X24, kind="deadline", deadline=2027, metric="特殊教育学校基本实现全覆盖", scope="xx万人口以上的县", owner="特殊教育学校"),
     r("到2027年,特殊教育学校在xx万人口以上的县基本实现全覆盖,融合教育水平显着提升,符合条件的适龄残疾儿童少年义务教育入学率巩固在xx%以上。", "入学率", X24, kind="target", deadline=2027),
     # xxcity 2021
     r("到2025年,建成与国家中心城市相匹配的理念先进、体系完备、品质卓越、生态和谐、保障有力的高品质根底教育。", "高品质根底教育", X21, kind="deadline", deadline=2025),
@@ -135,7 +135,8 @@ CORPUS: list[Row] = [
 GENERAL: list[Row] = [
     # an outcome reached right after a leading deadline is due too, before the targets
     r("到2025年，全省义务教育学校基本实现标准化建设，学前三年毛入园率达到95%。", "标准化建设", kind="deadline", deadline=2025, metric="全省义务教育学校基本实现标准化建设"),
-    r("到2025年，各县（市、区）在乡镇基本建成公办中心幼儿园，普惠性幼儿园覆盖率达到90%。", "公办中心幼儿园", kind="deadline", deadline=2025, scope="乡镇"),
+    r("到2025年，各县（市、区）在乡镇基本建成公办中心幼儿园，普惠性幼儿园覆盖率达到90%。", "公办中心幼儿园", kind="deadline", deadline=2025, scope="乡镇", owner="各县（市、区）"),
+    r("到2025年，优质教育资源基本实现全覆盖，覆盖率达到90%。", "全覆盖", kind="deadline", deadline=2025, owner=None),
     # a leading deadline governs the clauses after it, over 、，and ；
     r("到2025年，全市学前教育毛入园率达到95%，普惠性幼儿园覆盖率达到90%，新增学位3万个。", "95%", deadline=2025),
     r("到2025年，全市学前教育毛入园率达到95%，普惠性幼儿园覆盖率达到90%，新增学位3万个。", "90%", deadline=2025),
