@@ -210,6 +210,7 @@ class _Patterns:
     body_end: re.Pattern[str]
     body_prefix: re.Pattern[str]
     subject_pattern: re.Pattern[str]
+    plain_subject_pattern: re.Pattern[str]
     encouraged_pattern: re.Pattern[str]
     aspirational_cue: re.Pattern[str]
     binding_start: re.Pattern[str]
@@ -247,6 +248,10 @@ def _patterns(rules: RuleSet) -> _Patterns:
         subject_pattern=re.compile(
             rf"^(?:鼓励|支持|推动|要求|指导)?(?P<body>[^,，;；。]{{1,30}}?)(?=(?:{markers}))"
         ),
+        # with no modal verb, in the quantity's own clause: 市教育局每年评选…, 普通高中学校开设…
+        plain_subject_pattern=re.compile(
+            rf"^(?P<body>[^,，;；。]{{1,30}}?)(?=(?:{verbs})|每[年学季月周天日]|每\d)"
+        ),
         # 鼓励学校每班每天开设…, 鼓励xx万人口以上的县办好…: the encouraged body acts
         encouraged_pattern=re.compile(
             rf"^(?:鼓励|支持|要求|指导|推动|引导)(?P<body>[^,，;；。]{{1,24}}?)(?=(?:{verbs}))"
@@ -274,6 +279,7 @@ class _Linker:
         self.area_opening = re.compile(rf"\s*(?P<area>{areas})")
         self.area_where = re.compile(rf"在(?P<area>{areas})")
         self.longest_area = max(map(len, ctx.rules.cues.area_words), default=0)
+        self.areas = frozenset(ctx.rules.cues.area_words) | frozenset(ctx.rules.cues.scope_words)
         completion = _alternation(ctx.rules.cues.completion)
         self.outcome_subject = re.compile(
             rf"^\s*(?P<body>[^,，;；。]{{2,20}}?)(?=在|(?:基本|全面|初步)?(?:{completion}))"
@@ -289,6 +295,9 @@ class _Linker:
         self.before, self.after = p.before, p.after
         self.body_end, self.body_prefix = p.body_end, p.body_prefix
         self.subject_pattern, self.encouraged_pattern = p.subject_pattern, p.encouraged_pattern
+        self.plain_subject_pattern = p.plain_subject_pattern
+        # verbs a body's name never opens with (one-character ones would catch 应急管理局)
+        self.action_words = tuple(w for w in p.lead_words if len(w) > 1)
         self.aspirational_cue, self.binding_start = p.aspirational_cue, p.binding_start
         self.aspirational_start = p.aspirational_start
         self.cue_operator, self.cue_pattern = p.cue_operator, p.cue_pattern
@@ -626,20 +635,32 @@ class _Linker:
     def _body_at(
         self, start: int, stop: int, *, encouraged: bool, pattern: re.Pattern[str] | None = None
     ) -> _Owner | None:
+        """The body opening ``text[start:stop]``: before a modal verb, or, in the
+        quantity's own clause (``encouraged``), an encouraged body (鼓励学校…) or a
+        body right before its action (市教育局每年评选…)."""
         text = self.text[start : min(stop, start + LOOK_BACK_CHARS)]
-        m = (pattern or self.subject_pattern).match(text)
-        if m is None and encouraged:
-            m = self.encouraged_pattern.match(text)
-        if not m or m.group("body").startswith("对"):
-            return None
-        body = m.group("body")
-        # the longest name the body opens with, if what follows it is not more noun
+        patterns = [pattern or self.subject_pattern]
+        if encouraged:
+            patterns += [self.encouraged_pattern, self.plain_subject_pattern]
+        for candidate in patterns:
+            m = candidate.match(text)
+            if m is None or m.group("body").startswith("对"):
+                continue
+            found = self._name_in(m.group("body"), start + m.start("body"))
+            if found is not None:
+                return found
+        return None
+
+    def _name_in(self, body: str, at: int) -> _Owner | None:
+        """The longest name ``body`` opens with, if what follows it is not more noun."""
         for end in range(len(body), 1, -1):
             name = body[:end]
             if not self.body_end.search(name) or re.search(r"[的率量比]$", name):
                 continue
+            if name in self.areas or "在" in name or name.startswith(self.action_words):
+                # 全市新建…, 在全市开展…: the place is the scope; 推进…中心: an action
+                return None
             if end == len(body) or BODY_REMAINDER.match(body[end:]):
-                at = start + m.start("body")
                 return _Owner(name, (at, at + end), "subject")
         return None
 

@@ -126,6 +126,17 @@ GENERAL: list[Row] = [
     r("普通高中学校要保证美育类必修课程不低于6个学分。", "6个学分", owner="普通高中学校"),
     r("每个县（市、区）至少建设1所特殊教育学校。", "1所", owner="每个县（市、区）"),
     r("进一步加强管理，市教育局将每年评选20名优秀教师。", "20名", owner="市教育局"),
+    # the subject of the quantity's own clause with no modal verb, right before its action
+    r("市教育局每年评选20名优秀教师。", "20名", owner="市教育局", owner_source="subject"),
+    r("普通高中学校开设不少于6个学分的美育课程。", "6个", owner="普通高中学校"),
+    r("各县区建设1所特殊教育学校。", "1所", owner="各县区", scope=None),
+    r("县级人民政府保障义务教育学校公用经费不低于800元/生/年。", "800", owner="县级人民政府"),
+    r("应急管理局每年组织2次演练。", "2次", owner="应急管理局"),
+    # …but not a place (the whole area is scope), nor a body of another clause
+    r("全市新建幼儿园50所。", "50所", owner=None, scope="全市"),
+    r("我市新建幼儿园50所。", "50所", owner=None, scope="我市"),
+    r("在全市范围内开展评选，每年评选20名优秀教师。", "20名", owner=None, scope="全市"),
+    r("鼓励学校每班每天开设1节体育课,落实学生每日校内体育活动不少于1小时要求。", "1小时", owner=None),
     # shares of bodies
     r("到2022年，力争30%的县（市、区）创建成全国义务教育优质均衡发展县。", "30%", owner="县（市、区）", modality=ASPIRATIONAL),
     r("到2020年，80%的学校达到省级重点高中办学水平。", "80%", owner="学校", owner_source="share"),
