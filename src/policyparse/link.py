@@ -193,6 +193,10 @@ TRAILING_CHANGE = re.compile(r"(?:增长|提高|提升|降低|减少|下降|增�
 FREQUENCY_LEAD = re.compile(
     r"^每(?:个)?(?:天|日|周|月|学期|半年|学年|年度|年|(?:\d+|[两二三四五六七八九十])年)"
 )
+# …近视率每年降低…: the frequency is a field of its own, not part of the metric
+FREQUENCY_TRAIL = re.compile(
+    r"每(?:个)?(?:天|日|周|月|学期|半年|学年|年度|年|(?:\d+|[两二三四五六七八九十])年)$"
+)
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -773,6 +777,8 @@ def link_mentions(
                 left += 1
             seg = _Segment(left, right, seg.in_parens)
             metric, scope = linker.metric(q, seg, sentence_metrics)
+            if metric:
+                metric = FREQUENCY_TRAIL.sub("", metric) or metric
             kind = linker.kind(q, seg, metric, frequency)
             comparator = linker.comparator(q, seg, kind, metric or "")
             deadline_mention = governing.governing(index)
@@ -919,13 +925,15 @@ class _ParenDepth:
 
 
 def _frequency(in_segment: Sequence[Mention], q: Mention) -> str | None:
-    """The frequency stated in the quantity's segment before its end
-    (``每年评选20名…、20堂…`` reaches both counts); ``in_segment`` are the
-    frequencies of that segment."""
+    """The nearest frequency stated in the quantity's segment before its end
+    (``每年评选20名…、20堂…`` reaches both counts; in ``每周…5天、每天…2小时`` the
+    hours are per day); ``in_segment`` are the frequencies of that segment, in order."""
+    found = None
     for f in in_segment:
-        if f.span[0] <= q.span[1]:
-            return str(f.data["frequency"])
-    return None
+        if f.span[0] > q.span[1]:
+            break
+        found = str(f.data["frequency"])
+    return found
 
 
 def _governs_rest(text: str, seg: _Segment, d: Mention) -> bool:

@@ -133,6 +133,10 @@ CORPUS: list[Row] = [
 ]
 
 GENERAL: list[Row] = [
+    # the nearest frequency before the amount; a frequency is not part of the metric
+    r("课后服务每周开展不少于5天、每天不少于2小时。", "2小时", frequency="per_day"),
+    r("课后服务每周开展不少于5天、每天不少于2小时。", "5天", frequency="per_week"),
+    r("全区儿童青少年总体近视率每年降低0.5个百分点以上。", "0.5个百分点", frequency="per_year", metric="儿童青少年总体近视率", kind="change"),
     # an outcome reached right after a leading deadline is due too, before the targets
     r("到2025年，全省义务教育学校基本实现标准化建设，学前三年毛入园率达到95%。", "标准化建设", kind="deadline", deadline=2025, metric="全省义务教育学校基本实现标准化建设"),
     r("到2025年，各县（市、区）在乡镇基本建成公办中心幼儿园，普惠性幼儿园覆盖率达到90%。", "公办中心幼儿园", kind="deadline", deadline=2025, scope="乡镇", owner="各县（市、区）"),
