@@ -453,6 +453,7 @@ class _Linker:
         if noun and (
             noun.group("noun")[0] in "以上以下以内左右"
             or noun.group("noun").strip('”"') in self.ctx.rules.cues.generic_metrics
+            or noun.group("noun") in self.ctx.rules.cues.closing_verbs
         ):
             noun = None
         if noun and noun.group("noun"):
@@ -485,6 +486,8 @@ class _Linker:
         if found and found[1] == len(before):
             before = before[: found[0]]  # 不低于 with nothing measured before it
         before = re.sub(r"“?[一二三四五六七八九十两]{1,2}个$", "", before)  # “四个100%
+        # 教师培训经费按照不低于…的5%安排: what is measured comes before 按照
+        before = re.sub(r"^(?P<measured>[^按]{2,}?)按照.*$", r"\g<measured>", before)
         before = before.strip(' “”"')
         if not before and sentence_metrics:
             return sentence_metrics[-1], scope

@@ -151,6 +151,7 @@ class CueRules(_Model):
     past_openers: list[str]
     past_headings: list[str]
     generic_metrics: list[str]
+    closing_verbs: list[str]
     aspirational: list[str]
     binding: list[str]
     relative_standard: str

@@ -131,6 +131,9 @@ CORPUS: list[Row] = [
 ]
 
 GENERAL: list[Row] = [
+    # what is measured is named before 按照; a closing verb (安排, 执行) measures nothing
+    r("教师培训经费按照不低于学校年度公用经费预算总额的5%安排。", "5%", metric="教师培训经费", comparator=GE),
+    r("生均公用经费按照每生每年1000元执行。", "1000元", metric="生均公用经费", kind="standard"),
     # >= : 达到, 以上, 不低于, 不少于, 至少, 超过, 稳定在, 保持在
     r("学前三年毛入园率达到90%以上。", "90%", comparator=GE, kind="target"),
     r("义务教育巩固率达到97%。", "97%", comparator=GE, kind="target"),
