@@ -185,7 +185,7 @@ class _SectionIndex:
 
 
 DEADLINE_LEAD = re.compile(
-    r"^(?:确保|力争|争取)?(?:(?:到|至|于|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?|今年|明年|本年度)"
+    r"^(?:确保|力争|争取)?(?:(?:到|至|于|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?|今年|明年|本年度|年内|全年)"
 )
 COPULA = re.compile(r"(?:时期|期间)?(?:是|为|系)")
 # 地区生产总值增长6%: the change verb is not part of what is measured
@@ -244,7 +244,8 @@ def _patterns(rules: RuleSet) -> _Patterns:
     cue_operator = {c: op for op, group in before.items() for c in group}
     patterns = _Patterns(
         lead_words=tuple(sorted(cues.lead_words, key=len, reverse=True)),
-        lead=re.compile(verbs),
+        # 保障性租赁住房: a verb followed by 性/型 is part of a noun, not a lead
+        lead=re.compile(f"(?:{verbs})(?![性型])"),
         before=before,
         after=after,
         body_end=re.compile(f"(?:{body})$"),

@@ -133,6 +133,9 @@ CORPUS: list[Row] = [
 ]
 
 GENERAL: list[Row] = [
+    # 年内 is the document's own year; 三年内 is a span of years, no deadline
+    r("2024年政府工作报告\n年内建成保障性租赁住房5000套。", "5000套", deadline=2024, metric="保障性租赁住房"),
+    r("2024年工作要点\n三年内新建幼儿园30所。", "30所", deadline=None),
     # the nearest frequency before the amount; a frequency is not part of the metric
     r("课后服务每周开展不少于5天、每天不少于2小时。", "2小时", frequency="per_day"),
     r("课后服务每周开展不少于5天、每天不少于2小时。", "5天", frequency="per_week"),
