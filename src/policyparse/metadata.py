@@ -40,6 +40,8 @@ _PAREN_LINE = re.compile(r"^\s*\(([^()\n]{1,40})\)\s*$")
 _ATTACHMENT = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]?\s*$")
 _ISSUE_VERB = re.compile(r"关于(?:印发|转发|颁发|发布|公布|下发)")
 _QUOTED_TITLE = re.compile(r"《([^《》\n]{2,100})》")
+# 关于印发杭州市“十四五”卫生健康事业发展规划的通知: the plan's title, unquoted
+_ISSUED_TITLE = re.compile(r"关于(?:印发|转发|颁发|发布|公布|下发)([^《》\n]{4,100})的通知$")
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*年?\s*[-—–~至到]+\s*((?:19|20)\d\d)\s*年")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _FIVE_YEAR_PLAN = re.compile(
@@ -242,8 +244,8 @@ class _Reader:
             self.set("title", "".join(ln.text for ln in plan), *(ln.span for ln in plan))
         elif notice is not None:
             joined = "".join(ln.text for ln in notice)
-            m = _QUOTED_TITLE.search(joined)
-            if m:
+            m = _QUOTED_TITLE.search(joined) or _ISSUED_TITLE.search(joined)
+            if m and (m.re is _QUOTED_TITLE or self._doc_type.search(m.group(1))):
                 spans = _spans_of(notice, m.start(1), m.end(1))
                 self.set("title", m.group(1), *spans)
         if "title" not in self.values:

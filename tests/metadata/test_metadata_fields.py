@@ -65,6 +65,12 @@ FIELDS: list[tuple[str, str, dict[str, Any]]] = [
      {"title": "2024年新时代基础教育扩优提质行动计划实施方案", "doc_type": "实施方案", "year": 2024,
       "period": {"start": 2024, "end": 2024},
       "jurisdiction": {"level": "city", "province": None, "city": None, "county": None, "placeholder": True}}),
+    ("general-notice-with-an-unquoted-title-and-no-title-line",
+     "杭州市人民政府关于印发杭州市“十四五”卫生健康事业发展规划的通知\n各区人民政府，市政府各部门：\n"
+     "现将有关事项通知如下。\n杭州市人民政府\n2021年12月30日" + BODY,
+     {"title": "杭州市“十四五”卫生健康事业发展规划", "doc_type": "发展规划",
+      "issuers": ["杭州市人民政府"], "issued": "2021-12-30",
+      "period": {"start": 2021, "end": 2025}}),
     ("general-county-chinese-numeral-date",
      "某某县人民政府办公室关于印发《某某县学前教育第四期行动计划（2021—2025年）》的通知\n\n某县政办发〔2021〕15号\n\n"
      "各乡镇人民政府：\n现将计划印发给你们，请认真贯彻执行。\n\n某某县人民政府办公室\n二〇二一年三月五日\n\n"
