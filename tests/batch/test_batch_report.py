@@ -148,3 +148,17 @@ def test_a_page_that_cannot_be_rendered_is_listed_and_the_batch_goes_on(
     index = (report / "index.html").read_text(encoding="utf-8")
     assert "failed: page not written: no page for this one" in index
     assert len(list(report.glob("*.html"))) == 7  # six pages and the index
+
+
+def test_page_names_never_collide_nor_replace_the_index() -> None:
+    from policyparse.review.index import page_names
+
+    paths = ["a/index.txt", "b/INDEX.txt", "c/Plan.txt", "d/plan.docx", "-", "e/方案<1>.txt"]
+    assert page_names(paths) == [
+        "index~2.html",
+        "INDEX~3.html",
+        "Plan.html",
+        "plan~2.html",
+        "stdin.html",
+        "方案_1_.html",
+    ]

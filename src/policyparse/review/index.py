@@ -42,15 +42,16 @@ class IndexRow:
 
 
 def page_names(paths: Sequence[str]) -> list[str]:
-    """A page name per input: its file stem (the document id), ``~2`` … when repeated."""
-    taken: set[str] = set()
+    """A page name per input: its file stem (the document id), ``~2`` … when repeated
+    (compared without case, for file systems that ignore it; the index's name is taken)."""
+    taken: set[str] = {INDEX_NAME}
     names = []
     for path in paths:
         doc_id = "stdin" if path == "-" else Path(path).stem
         stem = "".join(ch if ch.isalnum() or ch in _SAFE_NAME_CHARS else "_" for ch in doc_id)
         stem = stem.strip(".") or "document"
         name, n = f"{stem}.html", 1
-        while name.lower() in taken or name == INDEX_NAME:
+        while name.lower() in taken:
             n += 1
             name = f"{stem}~{n}.html"
         taken.add(name.lower())
