@@ -12,24 +12,16 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
+from tests.extract._rows import BT, CC, DOCS, LC, PR, QD, X21, X24, corpus_text
 
 import policyparse
 from policyparse.schema import Commitment, PolicyDocument, SkippedNumber
 
-DOCS = Path(__file__).resolve().parents[2] / "corpus" / "docs"
 PATHS = sorted(DOCS.glob("*.txt"))
 
-BT = "baotou-2022-digital-government-assessment"
-CC = "changchun-2018-quality-plan"
-LC = "liaocheng-2020-basic-education-reform"
-PR = "province-2020-compulsory-quality-draft"
-QD = "qingdao-2016-arts-education"
-X21 = "xxcity-2021-reform-pilot-ocr"
-X24 = "xxcity-2024-expand-quality-plan"
 
 # what canonicalize.py counts as number-like, in the original text (full width too)
 NUMBER_LIKE = re.compile(
@@ -38,11 +30,6 @@ NUMBER_LIKE = re.compile(
 # a list marker at the start of a line (OCR page breaks leave `\n2、` inside a sentence)
 LINE_MARKER = re.compile(r"(?m)^[ \t\u3000]*[0-9]{1,3}[、.．]")
 FREQUENCY = re.compile(r"per_(?:day|week|month|semester|year)|per_n_years:[1-9][0-9]?")
-
-
-@cache
-def text_of(stem: str) -> str:
-    return (DOCS / f"{stem}.txt").read_bytes().decode("utf-8-sig")
 
 
 @cache
@@ -63,7 +50,7 @@ def test_the_corpus_is_there() -> None:
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_quotes_are_the_text_at_their_spans(stem: str) -> None:
-    text, doc = text_of(stem), parsed(stem)
+    text, doc = corpus_text(stem), parsed(stem)
     assert doc.commitments
     for c in doc.commitments:
         assert 0 <= c.span[0] < c.span[1] <= len(text)
@@ -152,7 +139,7 @@ def test_every_number_of_the_body_is_accounted_for(stem: str) -> None:
     in ``skipped``, or is the year, month or period of a time expression whose value
     a commitment of the same sentence or section carries (到2020年，… / （6月底完成，…） /
     每3年…); list markers that a page break left at the start of a line aside."""
-    text, doc = text_of(stem), parsed(stem)
+    text, doc = corpus_text(stem), parsed(stem)
     assert doc.sentences is not None
     covered = [c.span for c in doc.commitments] + [s.span for s in doc.skipped]
     markers = [m.span() for m in LINE_MARKER.finditer(text)]
@@ -253,7 +240,7 @@ def test_known_commitments(row: Known) -> None:
 
 
 def check_not_commitment(row: NotCommitment) -> None:
-    text, doc = text_of(row.doc), parsed(row.doc)
+    text, doc = corpus_text(row.doc), parsed(row.doc)
     start = text.index(row.needle, text.index(row.after) + len(row.after) if row.after else 0)
     span = (start, start + len(row.needle))
     over = [c for c in doc.commitments if _overlaps(c.span, span)]

@@ -32,18 +32,20 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
-from tests.extract._rows import assert_copied_from_corpus, known_gaps
+from tests.extract._rows import (
+    BT,
+    CC,
+    LC,
+    PR,
+    QD,
+    X21,
+    X24,
+    assert_copied_from_corpus,
+    known_gaps,
+)
 
 import policyparse
 from policyparse.schema import PolicyDocument
-
-BT = "baotou-2022-digital-government-assessment"
-CC = "changchun-2018-quality-plan"
-LC = "liaocheng-2020-basic-education-reform"
-PR = "province-2020-compulsory-quality-draft"
-QD = "qingdao-2016-arts-education"
-X21 = "xxcity-2021-reform-pilot-ocr"
-X24 = "xxcity-2024-expand-quality-plan"
 
 
 class Row(NamedTuple):

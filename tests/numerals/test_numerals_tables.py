@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from tests.extract._rows import BT, CC, LC, PR, QD, X21, X24, corpus_text
 
 from policyparse.numerals import (
     AMOUNT_PATTERN,
@@ -46,8 +46,6 @@ from policyparse.numerals import (
     parse_percent,
     parse_year,
 )
-
-DOCS = Path(__file__).resolve().parents[2] / "corpus" / "docs"
 
 AmountTuple = tuple[str | None, str | None, bool, bool]
 
@@ -104,14 +102,6 @@ def fn(text: str, expected: list[str], doc: str = "") -> Row:
 def fa(text: str, expected: list[str], doc: str = "") -> Row:
     return Row("amounts", text, expected, doc, text if doc else "")
 
-
-BT = "baotou-2022-digital-government-assessment"
-CC = "changchun-2018-quality-plan"
-LC = "liaocheng-2020-basic-education-reform"
-PR = "province-2020-compulsory-quality-draft"
-QD = "qingdao-2016-arts-education"
-X21 = "xxcity-2021-reform-pilot-ocr"
-X24 = "xxcity-2024-expand-quality-plan"
 
 # fmt: off
 CORPUS: list[Row] = [
@@ -641,7 +631,7 @@ def test_out_of_scope(row: Row) -> None:
 
 @pytest.mark.parametrize("row", CORPUS, ids=_id)
 def test_corpus_rows_are_verbatim(row: Row) -> None:
-    text = (DOCS / f"{row.doc}.txt").read_bytes().decode("utf-8-sig")
+    text = corpus_text(row.doc)
     assert row.context in text
     assert row.text in row.context
 
