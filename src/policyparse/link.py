@@ -222,6 +222,15 @@ class _Patterns:
     cue_operator: Mapping[str, str]
     cue_pattern: re.Pattern[str]
     standard_before: re.Pattern[str]
+    # the whole area; each is matched over a bounded stretch of text, so a long
+    # sentence of many quantities is not scanned once per quantity
+    area_just_before: re.Pattern[str]
+    area_opening: re.Pattern[str]
+    area_where: re.Pattern[str]
+    longest_area: int
+    areas: frozenset[str]  # area and scope words: never an owner
+    outcome_subject: re.Pattern[str]
+    outcome_where: re.Pattern[str]
 
 
 _PATTERNS: dict[str, _Patterns] = {}
@@ -242,6 +251,8 @@ def _patterns(rules: RuleSet) -> _Patterns:
     markers = _alternation(rules.actors.subject_markers)
     verbs = _alternation(cues.lead_words)
     cue_operator = {c: op for op, group in before.items() for c in group}
+    areas = _alternation(cues.area_words)
+    completion = _alternation(cues.completion)
     patterns = _Patterns(
         lead_words=tuple(sorted(cues.lead_words, key=len, reverse=True)),
         # 保障性租赁住房: a verb followed by 性/型 is part of a noun, not a lead
@@ -267,6 +278,19 @@ def _patterns(rules: RuleSet) -> _Patterns:
         cue_operator=cue_operator,
         cue_pattern=re.compile(_alternation(list(cue_operator))),
         standard_before=re.compile(f"(?:{_alternation(cues.standard_before)})[^,，]{{0,8}}$"),
+        area_just_before=re.compile(rf"(?P<area>{areas})$"),
+        area_opening=re.compile(rf"\s*(?P<area>{areas})"),
+        area_where=re.compile(rf"在(?P<area>{areas})"),
+        longest_area=max(map(len, cues.area_words), default=0),
+        areas=frozenset(cues.area_words) | frozenset(cues.scope_words),
+        outcome_subject=re.compile(
+            rf"^\s*(?P<body>[^,，;；。]{{2,20}}?)(?=在|(?:基本|全面|初步)?(?:{completion}))"
+        ),
+        # 特殊教育学校在xx万人口以上的县基本实现全覆盖: the place where the outcome is due
+        outcome_where=re.compile(
+            rf"^(?P<head>[^,，在]{{2,12}}?)在(?P<place>[^,，在]{{1,16}}?[省市县区镇乡村])"
+            rf"(?P<tail>(?:{completion}).*)$"
+        ),
     )
     _PATTERNS[rules.path] = patterns
     return patterns
@@ -277,24 +301,10 @@ class _Linker:
         self.ctx = ctx
         self.text = ctx.clean.text
         self.scope_words = ctx.rules.cues.scope_words
-        areas = "|".join(sorted(map(re.escape, ctx.rules.cues.area_words), key=len, reverse=True))
-        # each is matched over a bounded stretch of text: a long sentence of many
-        # quantities must not be scanned once per quantity
-        self.area_just_before = re.compile(rf"(?P<area>{areas})$")
-        self.area_opening = re.compile(rf"\s*(?P<area>{areas})")
-        self.area_where = re.compile(rf"在(?P<area>{areas})")
-        self.longest_area = max(map(len, ctx.rules.cues.area_words), default=0)
-        self.areas = frozenset(ctx.rules.cues.area_words) | frozenset(ctx.rules.cues.scope_words)
-        completion = _alternation(ctx.rules.cues.completion)
-        self.outcome_subject = re.compile(
-            rf"^\s*(?P<body>[^,，;；。]{{2,20}}?)(?=在|(?:基本|全面|初步)?(?:{completion}))"
-        )
-        # 特殊教育学校在xx万人口以上的县基本实现全覆盖: the place where the outcome is due
-        self.outcome_where = re.compile(
-            rf"^(?P<head>[^,，在]{{2,12}}?)在(?P<place>[^,，在]{{1,16}}?[省市县区镇乡村])"
-            rf"(?P<tail>(?:{completion}).*)$"
-        )
         p = _patterns(ctx.rules)
+        self.area_just_before, self.area_opening = p.area_just_before, p.area_opening
+        self.area_where, self.longest_area, self.areas = p.area_where, p.longest_area, p.areas
+        self.outcome_subject, self.outcome_where = p.outcome_subject, p.outcome_where
         self.lead_words = p.lead_words
         self.lead = p.lead
         self.before, self.after = p.before, p.after
