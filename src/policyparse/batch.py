@@ -348,15 +348,10 @@ def _review_page(source: SourceText, document: PolicyDocument, rules: RuleSet) -
     from .review.index import INDEX_NAME
 
     try:
-        names = indicator_names(rules)
+        names = rules.indicators.names()
         return render_report(source.text, document, indicator_names=names, index_href=INDEX_NAME)
     except Exception:  # the document is parsed; its page is retried and reported by the parent
         return None
-
-
-def indicator_names(rules: RuleSet) -> dict[str, str]:
-    """Indicator id → its Chinese name, as the review pages show them."""
-    return {indicator.id: indicator.zh for indicator in rules.indicators.indicators}
 
 
 # --- engines ---------------------------------------------------------------------
@@ -883,7 +878,7 @@ def _report_writer(
             return read_bytes(runner.data, source=path)
         return read_source(path)
 
-    return BatchReport(folder, paths, source_of=source_of, indicator_names=indicator_names(rules))
+    return BatchReport(folder, paths, source_of=source_of, indicator_names=rules.indicators.names())
 
 
 def _read_stdin() -> bytes:

@@ -277,6 +277,10 @@ class IndicatorRules(_Model):
     stages: dict[str, str] = Field(min_length=1)
     indicators: list[Indicator] = Field(min_length=1)
 
+    def names(self) -> dict[str, str]:
+        """Indicator id → its Chinese name (``zh``), as the review pages show them."""
+        return {indicator.id: indicator.zh for indicator in self.indicators}
+
     @field_validator("indicators", mode="wrap")
     @classmethod
     def _consistent(

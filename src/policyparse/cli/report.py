@@ -37,8 +37,7 @@ def report_cli(
     except InputError as e:
         fail(str(e))
     document = parse_source(source, rules=rules)
-    names = {indicator.id: indicator.zh for indicator in rules.indicators.indicators}
-    page = render_report(source.text, document, indicator_names=names)
+    page = render_report(source.text, document, indicator_names=rules.indicators.names())
     if output is None:
         output = "-" if file == "-" else f"{Path(file).stem}.report.html"
     if output == "-":
