@@ -61,13 +61,15 @@ def test_every_commitment_is_highlighted_where_it_stands(path: Path) -> None:
     for c in document.commitments:
         assert f"c-{c.id}" in page.ids
         assert page.text_of_ref(c.id) == c.quote
+        first = [p for p in page.pieces if p.refs and p.refs[0] == c.id]
         kinds = {
             p.classes
             & {f"k-{k}" for k in ("target", "change", "standard", "frequency", "deadline")}
-            for p in page.pieces
-            if p.refs and p.refs[0] == c.id
+            for p in first
         }
-        assert kinds <= {frozenset({f"k-{c.kind}"})}
+        assert kinds == {frozenset({f"k-{c.kind}"})}
+        # hovering names the kind first
+        assert all((p.title or "").startswith(c.kind) for p in first)
 
 
 def test_owners_and_deadlines_are_marked_in_the_text() -> None:
